@@ -1,0 +1,98 @@
+/**
+ * The shape of a component definition: one file per component exports
+ * `defineComponent({ kind, summary, schema, refs, build })`, and the registry lists them.
+ * The YAML `kind` union, the JSON Schema and `stacksim components` all derive from it, so
+ * a new component costs one file, one registry line and one test.
+ */
+import { z } from 'zod';
+import type { SimContext } from '../engine/types.js';
+import type { FlowRunner } from '../flow/runner.js';
+
+/** What a built component reports at the end of a run (RunSummary.components[]). */
+export interface ComponentReport {
+  name: string;
+  kind: string;
+  /** Busy fraction of its bottleneck resource (0..1), where it has one. */
+  utilisation?: number;
+  meanQueue?: number;
+  maxQueue?: number;
+  /** Connection pools: the 95th percentile of the wait for a connection, in ms. */
+  poolWaitP95Ms?: number;
+  /** Caches: hits / lookups. */
+  hitRatio?: number;
+  /** Databases with replicas: reads that saw data older than the latest write. */
+  staleReads?: number;
+  /** Cost of running it, per hour (from prices or the model). */
+  costPerHour: number;
+  /** Further named figures (per-replica utilisation, evictions, …). */
+  extra?: Record<string, number>;
+}
+
+/** Every built component can reset its statistics (warm-up) and report. */
+export interface ComponentInstance {
+  readonly name: string;
+  readonly kind: string;
+  resetStats(now: number): void;
+  report(now: number): ComponentReport;
+}
+
+/** A reference from one component's config to another component, for checks and build order. */
+export interface ComponentRef {
+  /** Path of the referring field inside the component's config, e.g. ['pool']. */
+  path: (string | number)[];
+  name: string;
+  /** Kinds allowed at the other end. */
+  kinds: readonly string[];
+}
+
+/** The price book: instance type -> dollars per hour. */
+export interface PriceBook {
+  perHour(instanceType: string): number;
+  has(instanceType: string): boolean;
+}
+
+export interface BuildEnv {
+  /** The component's own context (time, schedule, its named random stream, probes). */
+  readonly ctx: SimContext;
+  /** The flow runner: resume/fail requests when operations complete. */
+  readonly flow: FlowRunner;
+  /** Another component's built instance (built before this one: refs decide the order). */
+  lookup<T>(name: string): T;
+  readonly prices: PriceBook;
+  /** Model-wide settings components may need. */
+  readonly network: { rtt: number };
+  /** Number of key spaces and the index of a key space by name. */
+  keySpaceIndex(name: string): number;
+  /** Contexts for sub-parts (e.g. one per instance), named `${component}/${sub}`. */
+  subContext(sub: string): SimContext;
+}
+
+export interface ComponentDef<K extends string = string, S extends z.ZodType = z.ZodType, I extends ComponentInstance = ComponentInstance> {
+  readonly kind: K;
+  /** One line for `stacksim components` and the JSON Schema. */
+  readonly summary: string;
+  readonly schema: S;
+  refs(config: z.output<S>): ComponentRef[];
+  build(name: string, config: z.output<S>, env: BuildEnv): I;
+}
+
+export function defineComponent<K extends string, S extends z.ZodType, I extends ComponentInstance>(
+  def: ComponentDef<K, S, I>,
+): ComponentDef<K, S, I> {
+  return def;
+}
+
+/** Fields every priced component accepts: an instance type from the price book, or a price. */
+export const costFields = {
+  instance_type: z.string().min(1).optional()
+    .describe('Instance type priced in models/prices.yaml (e.g. m5.large); sets the cost per hour of each instance.'),
+  price_per_hour: z.number().nonnegative().optional()
+    .describe('Cost per instance per hour in dollars, when no instance_type is given.'),
+};
+
+/** Cost per hour of `count` instances priced by `instance_type` or `price_per_hour` (0 when neither). */
+export function priceOf(config: { instance_type?: string | undefined; price_per_hour?: number | undefined }, prices: PriceBook, count = 1): number {
+  if (config.price_per_hour !== undefined) return config.price_per_hour * count;
+  if (config.instance_type !== undefined) return prices.perHour(config.instance_type) * count;
+  return 0;
+}
