@@ -21,6 +21,9 @@ export interface Backend extends Entry {
   readonly up: boolean;
   /** Relative weight for weighted policies (default 1). */
   readonly weight: number;
+  /** True while it turns new work away (e.g. its accept queue is full): a load balancer's
+   * health check counts it as a failed check. Absent means never overloaded. */
+  readonly overloaded?: boolean;
 }
 
 /** A group of backends: an app tier exposes its instances this way. */

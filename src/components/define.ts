@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { SimContext } from '../engine/types.js';
 import type { FlowRunner } from '../flow/runner.js';
+import type { Step } from '../flow/step.js';
 
 /** What a built component reports at the end of a run (RunSummary.components[]). */
 export interface ComponentReport {
@@ -65,6 +66,16 @@ export interface BuildEnv {
   keySpaceIndex(name: string): number;
   /** Contexts for sub-parts (e.g. one per instance), named `${component}/${sub}`. */
   subContext(sub: string): SimContext;
+  /** The index of an endpoint by name (what `req.endpoint` holds); throws on an unknown name.
+   * Optional for now: a station's `priorities` need it (the builder should provide it). */
+  endpointIndex?(name: string): number;
+  /** Each endpoint's compiled steps, by endpoint index. Filled in after every component is
+   * built (steps refer to components), before the run starts: read it when a request arrives. */
+  readonly flows: FlowTable;
+}
+
+export interface FlowTable {
+  readonly endpoints: readonly (readonly Step[])[];
 }
 
 export interface ComponentDef<K extends string = string, S extends z.ZodType = z.ZodType, I extends ComponentInstance = ComponentInstance> {

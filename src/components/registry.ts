@@ -5,9 +5,17 @@
  */
 import type { ComponentDef } from './define.js';
 // @registry-imports (one import line per component, kept sorted)
+import { appTier } from './app-tier.js';
+import { cache } from './cache.js';
+import { loadBalancer } from './load-balancer.js';
+import { station } from './station.js';
 
 export const registry = {
   // @registry-entries (one `kind: definition,` line per component, kept sorted)
+  app_tier: appTier,
+  cache: cache,
+  load_balancer: loadBalancer,
+  station: station,
 } satisfies Record<string, ComponentDef<any, any, any>>;
 
 export type ComponentKind = keyof typeof registry;

@@ -5,13 +5,15 @@ import { createContext } from '../../src/engine/context.js';
 import { FlowRunner } from '../../src/flow/runner.js';
 import { Request } from '../../src/flow/request.js';
 import type { Step } from '../../src/flow/step.js';
-import type { BuildEnv, PriceBook } from '../../src/components/define.js';
+import type { BuildEnv, FlowTable, PriceBook } from '../../src/components/define.js';
 
 export interface TestWorld {
   sim: Simulation;
   flow: FlowRunner;
   responses: Request[];
   components: Map<string, unknown>;
+  /** Endpoint flows by index: push your hand-made flows here before requests arrive. */
+  flows: { endpoints: (readonly Step[])[] } & FlowTable;
   env(name: string): BuildEnv;
   request(endpoint?: number, keys?: number[]): Request;
 }
@@ -26,12 +28,14 @@ export function testWorld(seed: string | number = 1, keySpaces = ['user', 'item'
   const responses: Request[] = [];
   const flow = new FlowRunner(createContext(sim, '__flow'), (req) => responses.push(req));
   const components = new Map<string, unknown>();
+  const flows: { endpoints: (readonly Step[])[] } = { endpoints: [] };
   let nextId = 0;
   return {
     sim,
     flow,
     responses,
     components,
+    flows,
     env(name: string): BuildEnv {
       return {
         ctx: createContext(sim, name),
@@ -48,6 +52,7 @@ export function testWorld(seed: string | number = 1, keySpaces = ['user', 'item'
           return i;
         },
         subContext: (sub) => createContext(sim, `${name}/${sub}`),
+        flows,
       };
     },
     request(endpoint = 0, keys: number[] = []): Request {

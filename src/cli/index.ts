@@ -1,0 +1,41 @@
+/**
+ * The `stacksim` command line. Each command lives in commands/<name>.ts; this file only
+ * assembles them and maps failures to exit codes (0 ok, 1 SLO violated under --check,
+ * 2 bad input).
+ */
+import { Command, CommanderError } from 'commander';
+import { registerComponents } from './commands/components.js';
+import { registerRun } from './commands/run.js';
+import { registerSchema } from './commands/schema.js';
+import { EXIT, reportAndExit } from './errors.js';
+
+export function program(): Command {
+  const p = new Command('stacksim')
+    .description('Deterministic discrete-event simulation of a web service as it scales.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerRun(p);
+  registerSchema(p);
+  registerComponents(p);
+  p.addHelpText('after', `
+Examples:
+  $ stacksim run models/monolith.yaml             # simulate, print a table
+  $ stacksim run models/cache.yaml --json         # the RunSummary as JSON
+  $ stacksim components                           # the kinds of component a model can use
+  $ stacksim schema                               # JSON Schema for editor autocomplete`);
+  return p;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.badInput);
+    }
+    reportAndExit(err);
+  }
+}
+
+await main(process.argv);
