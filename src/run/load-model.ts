@@ -4,6 +4,7 @@
  * CLI prints them and exits 2.
  */
 import { createHash } from 'node:crypto';
+import { relative } from 'node:path';
 import { ModelError, ModelErrors } from '../model/errors.js';
 import { listOf, type PathSegment } from '../model/format.js';
 import { readDocument, type LoadedDocument } from '../model/load.js';
@@ -57,7 +58,7 @@ function checkInstanceTypes(components: Record<string, unknown>, prices: LoadedP
         const pos = positionOf(doc, at);
         errors.push(new ModelError({
           code: 'SIM_E_DANGLING_REF', file, path: at, line: pos.line, col: pos.col,
-          detail: `instance type \`${v}\` is not in the price book ${prices.file}`,
+          detail: `instance type \`${v}\` is not in the price book ${relative(process.cwd(), prices.file) || prices.file}`,
           expected: `one of: ${listOf(prices.types.slice(0, 12))}${prices.types.length > 12 ? ', …' : ''}`,
           hint: didYouMean(v, prices.types) ?? 'add it to the price book, or give price_per_hour instead',
         }));
