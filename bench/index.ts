@@ -11,12 +11,13 @@ import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const models = ['mmc', 'tandem', ...extraModels()].filter((m) => only.length === 0 || only.includes(m));
-
-function extraModels(): string[] {
-  // models added by later layers (full-stack) register here when their file exists
-  return [];
-}
+/** Each entry: the model script and its arguments; fullstack runs 1 h and 4 h to show flat memory. */
+const models: [string, string[]][] = ([
+  ['mmc', []],
+  ['tandem', []],
+  ['fullstack', ['1']],
+  ['fullstack', ['4']],
+] as [string, string[]][]).filter(([m]) => only.length === 0 || only.includes(m));
 
 interface Line {
   name: string;
@@ -30,15 +31,20 @@ interface Line {
 }
 
 const rows: Line[] = [];
-for (const m of models) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'models', `${m}.ts`)], { encoding: 'utf8' });
+for (const [m, args] of models) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'models', `${m}.ts`), ...args], { encoding: 'utf8' });
   const line = JSON.parse(out.trim().split('\n').pop()!) as Line;
   rows.push(line);
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const events = line.events > 0 ? `${fmt(line.eventsPerSec).padStart(11)} events/s` : ''.padStart(20);
   console.log(
-    `${line.name.padEnd(38)} ${fmt(line.customers).padStart(10)} customers  ${fmt(line.customersPerSec).padStart(10)} customers/s  ` +
-      `${fmt(line.eventsPerSec).padStart(11)} events/s  ${line.wallSeconds.toFixed(2).padStart(6)} s  ${line.peakRssMB.toFixed(0).padStart(4)} MB peak RSS   (${line.check})`,
+    `${line.name.padEnd(40)} ${fmt(line.customers).padStart(10)} customers  ${fmt(line.customersPerSec).padStart(10)} customers/s  ` +
+      `${events}  ${line.wallSeconds.toFixed(2).padStart(6)} s  ${line.peakRssMB.toFixed(0).padStart(4)} MB peak RSS   (${line.check})`,
   );
+}
+const full = rows.filter((r) => r.name.startsWith('Full stack'));
+if (full.length === 2) {
+  console.log(`full stack: ${Math.round(full[0]!.customersPerSec).toLocaleString('en-US')} simulated requests per wall second; peak RSS ${full[0]!.peakRssMB.toFixed(0)} MB for 1 h vs ${full[1]!.peakRssMB.toFixed(0)} MB for 4 h`);
 }
 const mmc = rows.find((r) => r.name.startsWith('M/M/c'));
 if (mmc) console.log(`mmc_customers_per_sec=${Math.round(mmc.customersPerSec)}`);

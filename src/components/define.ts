@@ -84,6 +84,8 @@ export interface ComponentDef<K extends string = string, S extends z.ZodType = z
   readonly summary: string;
   readonly schema: S;
   refs(config: z.output<S>): ComponentRef[];
+  /** Key spaces the config names (e.g. a hash policy's key), checked by the normalizer. */
+  keySpaces?(config: z.output<S>): { path: (string | number)[]; name: string }[];
   build(name: string, config: z.output<S>, env: BuildEnv): I;
 }
 

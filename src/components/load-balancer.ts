@@ -204,6 +204,7 @@ export const loadBalancer = defineComponent({
     ...c.targets.map((t, i) => ({ path: ['targets', i], name: t, kinds: BACKEND_GROUP_KINDS })),
     ...(c.backup ?? []).map((t, i) => ({ path: ['backup', i], name: t, kinds: BACKEND_GROUP_KINDS })),
   ],
+  keySpaces: (c) => (c.hash_key === undefined ? [] : [{ path: ['hash_key'], name: c.hash_key }]),
   build(lbName, config, env): LoadBalancer {
     const expand = (names: readonly string[]): Backend[] => names.flatMap((t) => {
       const group = env.lookup<BackendGroup>(t);

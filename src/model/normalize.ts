@@ -74,6 +74,16 @@ export function normalize(model: Model, file: string, loaded?: LoadedDocument): 
   const keySpaces = collectKeySpaces(model);
   const ctx: StepCtx = { p, kindOf, flows, model, keySpaces: new Set(keySpaces.map((k) => k.name)) };
 
+  for (const [name, config] of components) {
+    for (const ref of defOf(config.kind)?.keySpaces?.(config as never) ?? []) {
+      if (!ctx.keySpaces.has(ref.name)) {
+        p.add('SIM_E_DANGLING_REF', ['components', name, ...ref.path], `key space \`${ref.name}\` is not defined`, {
+          expected: ctx.keySpaces.size > 0 ? `one of: ${listOf([...ctx.keySpaces])}` : 'a key space defined under `keys:`',
+          hint: didYouMean(ref.name, [...ctx.keySpaces]),
+        });
+      }
+    }
+  }
   for (const [name, steps] of Object.entries(flows)) checkSteps(steps, ['flows', name], ctx);
   const endpoints = Object.entries(model.endpoints as Record<string, EndpointConfig>).map(([name, e], index) => {
     const steps = endpointSteps(e) as readonly Frozen<Step>[];
