@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerComponents } from './commands/components.js';
+import { registerExperiment } from './commands/experiment.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { EXIT, reportAndExit } from './errors.js';
@@ -16,6 +17,7 @@ export function program(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerRun(p);
+  registerExperiment(p);
   registerSchema(p);
   registerComponents(p);
   p.addHelpText('after', `

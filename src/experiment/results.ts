@@ -41,6 +41,10 @@ export interface ComponentLoad {
   name: string;
   kind: string;
   utilisation: Estimate;
+  /** Means over replications of what the component reports, where it reports them. */
+  meanQueue?: number;
+  maxQueue?: number;
+  poolWaitP95Ms?: number;
 }
 
 export interface ResultRow {

@@ -1,0 +1,67 @@
+/**
+ * Achieved throughput vs offered load per strategy, against the y = x line of a system that
+ * serves everything it is sent. A strategy that bends below the line is saturated (or failing
+ * requests); where it flattens is its capacity, which the title reports.
+ */
+import type { ExperimentResults } from '../../experiment/results.js';
+import { chartRows, panelsOf, type ChartRow } from '../chart-rows.js';
+import { fmtRate } from '../format.js';
+import { MUTED_COLOUR, strategyColour } from '../theme.js';
+import { isGeometric, layered } from './layout.js';
+import type { Layer, VegaLiteSpec } from './types.js';
+
+/** Highest throughput per strategy in the first panel, best first. */
+function peaks(rows: readonly ChartRow[], panel: string): { strategy: string; peak: number }[] {
+  const best = new Map<string, number>();
+  for (const r of rows) {
+    if (r.panel !== panel || !Number.isFinite(r.throughput)) continue;
+    best.set(r.strategy, Math.max(best.get(r.strategy) ?? 0, r.throughput));
+  }
+  return [...best.entries()].map(([strategy, peak]) => ({ strategy, peak })).sort((a, b) => b.peak - a.peak);
+}
+
+function layers(results: ExperimentResults, log: boolean): Layer[] {
+  const scale = log ? { type: 'log' as const } : { zero: true };
+  const x = { field: 'offered', type: 'quantitative' as const, title: 'Offered load (req/s)', scale };
+  const y = (field: string) => ({ field, type: 'quantitative' as const, title: 'Achieved throughput (req/s)', scale });
+  const colour = strategyColour(results);
+  return [
+    {
+      mark: { type: 'line', color: MUTED_COLOUR, strokeDash: [3, 3], strokeWidth: 1.2 },
+      encoding: { x, y: y('offered'), detail: { field: 'panel' } },
+    },
+    {
+      transform: [{ filter: 'isValid(datum.throughputLow) && isValid(datum.throughputHigh)' }],
+      mark: { type: 'area', opacity: 0.16 },
+      encoding: { x, y: y('throughputLow'), y2: { field: 'throughputHigh' }, color: { ...colour, legend: null } },
+    },
+    {
+      mark: { type: 'line', point: { filled: true, size: 40 }, strokeWidth: 2.5 },
+      encoding: {
+        x, y: y('throughput'), color: colour,
+        tooltip: [
+          { field: 'strategy', title: 'Strategy' }, { field: 'point', title: 'Point' },
+          { field: 'offered', title: 'Offered (req/s)', format: ',.0f' },
+          { field: 'throughput', title: 'Achieved (req/s)', format: ',.0f' },
+          { field: 'errorRate', title: 'Errors', format: '.2%' },
+        ],
+      },
+    },
+  ];
+}
+
+export function throughputVsLoad(results: ExperimentResults): VegaLiteSpec | null {
+  const rows = chartRows(results).filter((r) => Number.isFinite(r.offered) && Number.isFinite(r.throughput));
+  if (rows.length === 0) return null;
+  const panels = panelsOf(rows);
+  const ranked = peaks(rows, panels[0] ?? '');
+  const top = ranked[0];
+  const log = isGeometric(rows.map((r) => r.offered));
+  return layered(results, rows, layers(results, log), {
+    text: top ? `Throughput vs offered load — ${top.strategy} peaks highest` : 'Throughput vs offered load',
+    subtitle: [
+      'Dashed: y = x, everything offered is served. Below it a strategy is saturated or failing requests.',
+      `Peak${panels[0] ? ` at ${panels[0]}` : ''}: ${ranked.map((p) => `${p.strategy} ${fmtRate(p.peak)}`).join(', ')}`,
+    ],
+  }, panels.length);
+}
