@@ -18,4 +18,4 @@ measure(`Full stack, 2000 req/s, ${hours} h simulated`, hours * 3600, (seconds) 
     events: 0,
     check: `p95 ${s.overall.latencyMs.p95} ms, hit ratio ${s.components.find((c) => c.kind === 'cache')?.hitRatio?.toFixed(3)}`,
   };
-});
+}, 60);

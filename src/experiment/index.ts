@@ -11,6 +11,7 @@ export { checkResults, type CheckVerdict } from './check.js';
 export { parseSlo, judge } from './slo.js';
 export { expandRange, sweepPoints } from './sweep.js';
 export { experimentSchema, type ExperimentConfig } from './schema.js';
+export { experimentJsonSchema } from './json-schema.js';
 export { defaultWorkers, type RunClock, type RunInfo } from './run-info.js';
 export type { ExperimentOverrides, LoadedExperiment } from './setup.js';
 export type * from './results.js';

@@ -5,7 +5,7 @@
  * Throws ModelErrors listing everything found; the CLI prints them and exits 2.
  */
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { ModelError, ModelErrors } from '../model/errors.js';
 import type { PathSegment } from '../model/format.js';
 import { readDocument, type LoadedDocument } from '../model/load.js';
@@ -82,7 +82,7 @@ export function loadExperiment(file: string, options: LoadOptions = {}): LoadedE
 function readStrategies(doc: LoadedDocument, config: Frozen<ExperimentConfig>, documents: Map<string, LoadedDocument>): StrategySetup[] {
   const errors: ModelError[] = [];
   const read = (rel: string, at: PathSegment[]): LoadedDocument | undefined => {
-    const path = join(dirname(doc.file), rel);
+    const path = isAbsolute(rel) ? rel : join(dirname(doc.file), rel);
     const known = documents.get(path);
     if (known !== undefined) return known;
     const r = readDocument(path);

@@ -37,9 +37,12 @@ export function checkNames(doc: LoadedDocument, config: Frozen<ExperimentConfig>
   const first: Point = Object.fromEntries(axes.map((a) => [a.name, a.values[0]!]));
   let tenX: NameCheck['tenX'] = null;
   if (config.ten_x !== undefined) {
-    const { axis, base } = config.ten_x;
+    const { axis } = config.ten_x;
     if (!axisNames.includes(axis)) dangling(['ten_x', 'axis'], 'sweep axis', axis, axisNames);
-    else tenX = { axis, base: { ...first, [axis]: base }, tenX: { ...first, [axis]: base * 10 } };
+    else {
+      const base = config.ten_x.base ?? first[axis]!;
+      tenX = { axis, base: { ...first, [axis]: base }, tenX: { ...first, [axis]: base * 10 } };
+    }
   }
   const requested = config.timeseries === undefined ? [] : Array.isArray(config.timeseries) ? config.timeseries : [config.timeseries];
   const at = (i: number): PathSegment[] => (Array.isArray(config.timeseries) ? ['timeseries', i] : ['timeseries']);

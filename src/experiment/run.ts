@@ -15,6 +15,7 @@ export interface RunOptions {
   workers?: number;
   /** The overrides the experiment was loaded with; workers reload it the same way. */
   overrides?: ExperimentOverrides;
+  /** Called with (0, total) before the first scenario, then after each one finishes. */
   onProgress?: (done: number, total: number) => void;
   clock?: RunClock;
 }
@@ -25,6 +26,7 @@ export async function runExperiment(loaded: LoadedExperiment, options: RunOption
   const startedAt = options.clock?.iso() ?? null;
   const t0 = options.clock?.now();
   const plan = planJobs(loaded);
+  options.onProgress?.(0, plan.jobs.length);
   const outcomes = await runJobs(loaded, plan.jobs, {
     workers,
     overrides: options.overrides ?? {},

@@ -67,7 +67,7 @@ export const experimentSchema = z.strictObject({
   slo: z.array(sloSchema()).default([]).describe('Service-level objectives every row is judged on, e.g. ["p95 < 200ms", "errors < 0.1%"].'),
   ten_x: z.strictObject({
     axis: name('axis').describe('The sweep axis that measures load.'),
-    base: z.number().positive().describe('The base load on that axis; each strategy also runs at 10× this.'),
+    base: z.number().positive().optional().describe('The base load on that axis; each strategy also runs at 10× this (default: the axis\'s first value).'),
   }).optional().describe('"Handles 10x load": run each strategy at the base and at 10× the base and judge the SLOs there.'),
   timeseries: z.union([timeseries, z.array(timeseries)]).optional().describe('Scenario(s) to sample over time.'),
 });

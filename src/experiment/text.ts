@@ -27,9 +27,13 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export function renderExperimentText(r: ExperimentResults): string {
   const e = r.experiment;
-  const head = `${e.name} — ${r.strategies.length} strategies × ${r.rows.length / Math.max(1, r.strategies.length)} points × ${e.replications} replications, ` +
+  const points = r.rows.length / Math.max(1, r.strategies.length);
+  const head = `${e.name} — ${plural(r.strategies.length, 'strategy', 'strategies')}` +
+    ` × ${plural(points, 'point')} × ${plural(e.replications, 'replication')}, ` +
     `${e.duration}s measured after ${e.warmup}s warm-up, seed ${e.seed}, hash ${e.hash}`;
   const axes = r.axes.map((a) => a.name);
   const rows = r.rows.map((row) => [

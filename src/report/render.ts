@@ -14,6 +14,7 @@ import { compile } from 'vega-lite';
 import type { ExperimentResults } from '../experiment/results.js';
 import { buildCharts } from './charts/index.js';
 import type { VegaLiteSpec } from './charts/types.js';
+import { useFontMetrics } from './text-metrics.js';
 import { FONT } from './theme.js';
 
 const FONT_FILES = [
@@ -52,6 +53,7 @@ export function compileChart(spec: VegaLiteSpec): CompiledChart {
 
 /** The chart as an SVG string; Vega runtime warnings are appended to `warnings`. */
 export async function chartSvg(spec: VegaLiteSpec, warnings: string[] = []): Promise<string> {
+  useFontMetrics();
   const compiled = compileChart(spec);
   warnings.push(...compiled.warnings);
   const view = new vega.View(vega.parse(compiled.vega), {

@@ -1,6 +1,9 @@
 // Loading experiment files: a good file resolves its settings, strategies, axes and points;
 // each broken fixture fails with exactly the catalogue text pinned here, pointing at the
 // experiment's own line — an overlay or sweep value the model refuses included.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../src/experiment/index.js';
 import { ModelErrors } from '../../src/model/errors.js';
@@ -141,5 +144,22 @@ test/fixtures/experiments/broken/dangling.yaml:11:44 SIM_E_DANGLING_REF at times
   expected at most 1000 values
   got: 1
   hint: use a larger step`);
+  });
+});
+
+describe('loadExperiment details', () => {
+  it('takes an absolute model path as it is, and the 10x base from the first sweep value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stacksim-load-'));
+    const file = join(dir, 'e.yaml');
+    writeFileSync(file, [
+      'name: abs',
+      `model: ${resolve(DIR, 'station.yaml')}`,
+      'strategies: { a: {} }',
+      'sweep: { rate: { path: traffic.0.rate, values: [30, 60] } }',
+      'ten_x: { axis: rate }',
+    ].join('\n'));
+    const exp = loadExperiment(file);
+    expect(exp.tenX).toEqual({ axis: 'rate', base: { rate: 30 }, tenX: { rate: 300 } });
+    expect(exp.strategies[0]!.document.file).toBe(resolve(DIR, 'station.yaml'));
   });
 });

@@ -24,11 +24,11 @@ interface Profile {
 }
 
 export const PROFILES: Profile[] = [
-  { lambda: 400, sigma: 0.1, kappa: 0.003, serviceMs: 45, extraCost: 0,
+  { lambda: 1000, sigma: 0.1, kappa: 0.003, serviceMs: 15, extraCost: 0,
     parts: [['db', 'database', 1], ['app', 'app_tier', 0.6], ['lb', 'load_balancer', 0.1]] },
-  { lambda: 900, sigma: 0.06, kappa: 0.003, serviceMs: 14, extraCost: 0.15,
+  { lambda: 2000, sigma: 0.1, kappa: 0.008, serviceMs: 6, extraCost: 0.15,
     parts: [['app', 'app_tier', 1], ['db', 'database', 0.35], ['cache', 'cache', 0.25], ['lb', 'load_balancer', 0.1]] },
-  { lambda: 650, sigma: 0.07, kappa: 0.002, serviceMs: 28, extraCost: 0.4,
+  { lambda: 1400, sigma: 0.07, kappa: 0.004, serviceMs: 10, extraCost: 0.4,
     parts: [['db', 'database', 1], ['replica', 'read_replica', 0.8], ['app', 'app_tier', 0.7], ['lb', 'load_balancer', 0.1]] },
 ];
 
@@ -120,7 +120,7 @@ function timeseries(strategy: string, p: Profile, users: number, n: number | nul
 
 export function buildResults(options: FixtureOptions = {}): ExperimentResults {
   const names = options.strategies ?? ['baseline', 'cache', 'replicas'];
-  const users = options.users ?? [300, 600, 1200, 2400, 4800];
+  const users = options.users ?? [500, 1000, 2000, 4000, 8000];
   const instances = options.instances === undefined ? [1, 2, 4, 8] : options.instances;
   const reps = options.replications ?? 3;
   const profile = (i: number) => PROFILES[i % PROFILES.length]!;

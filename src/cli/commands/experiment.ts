@@ -58,7 +58,7 @@ Examples:
         workers,
         overrides,
         clock: { now: () => performance.now(), iso: () => new Date().toISOString() },
-        ...(bar && { onProgress: (done: number, total: number) => (done === 1 ? bar.start(total, 1) : bar.update(done)) }),
+        ...(bar && { onProgress: (done: number, total: number) => (done === 0 ? bar.start(total, 0) : bar.update(done)) }),
       }).finally(() => bar?.stop());
       const outDir = flags.out ?? join('out', results.experiment.name);
       const written = writeOutputs(results, runInfo, outDir);

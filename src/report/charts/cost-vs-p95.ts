@@ -8,11 +8,11 @@
 import type { ExperimentResults } from '../../experiment/results.js';
 import { axisRoles } from '../axes.js';
 import { chartRows, type ChartRow } from '../chart-rows.js';
-import { fmtMoney } from '../format.js';
+import { fmtMoney, fmtNumber } from '../format.js';
 import { p95SloMs } from '../knee.js';
 import { paretoFrontier } from '../pareto.js';
 import { ALERT_COLOUR, strategyColour } from '../theme.js';
-import { layered, spansDecades } from './layout.js';
+import { layered, positional, spansDecades } from './layout.js';
 import type { Layer, VegaLiteSpec } from './types.js';
 
 type CostRow = ChartRow & { frontier: boolean; option: string };
@@ -28,7 +28,7 @@ function costRows(results: ExperimentResults): CostRow[] {
     const front = new Set(paretoFrontier(group, (r) => r.costPerHour, (r) => r.p95));
     return group.map((r) => ({
       ...r,
-      panel: load ? `${load.label} ${l}` : `${Math.round(l)} req/s`,
+      panel: load ? `${load.label}: ${fmtNumber(l)}` : `${fmtNumber(l)} req/s`,
       panelOrder: i,
       frontier: front.has(r),
       option: r.panel ? `${r.strategy} · ${r.panel}` : r.strategy,
@@ -36,18 +36,26 @@ function costRows(results: ExperimentResults): CostRow[] {
   });
 }
 
-function finding(rows: CostRow[]): string {
-  const last = Math.max(...rows.map((r) => r.panelOrder));
-  const top = rows.filter((r) => r.panelOrder === last);
-  const ok = top.filter((r) => r.pass).sort((a, b) => a.costPerHour - b.costPerHour || a.p95 - b.p95)[0];
-  const where = top[0]?.panel ?? '';
-  return ok ? `at ${where} the cheapest option meeting every SLO is ${ok.option} (${fmtMoney(ok.costPerHour)}/h)`
-    : `no option meets every SLO at ${where}`;
+/** The cheapest option meeting every SLO at the highest load where any option does. */
+function finding(rows: CostRow[]): { title: string; note: string | null } {
+  const loads = [...new Set(rows.map((r) => r.panelOrder))].sort((a, b) => b - a);
+  const label = (order: number) => rows.find((r) => r.panelOrder === order)?.panel ?? '';
+  for (const order of loads) {
+    const ok = rows.filter((r) => r.panelOrder === order && r.pass)
+      .sort((a, b) => a.costPerHour - b.costPerHour || a.p95 - b.p95)[0];
+    if (!ok) continue;
+    const top = loads[0] ?? order;
+    return {
+      title: `cheapest to meet every SLO at ${label(order)}: ${ok.option}, ${fmtMoney(ok.costPerHour)}/h`,
+      note: order === top ? null : `Nothing meets every SLO at ${label(top)}.`,
+    };
+  }
+  return { title: 'no option meets every SLO at any load', note: null };
 }
 
 function layers(results: ExperimentResults, rows: CostRow[], sloMs: number | null, shapes: boolean): Layer[] {
-  const logX = spansDecades(rows.map((r) => r.p95));
-  const x = { field: 'p95', type: 'quantitative' as const, title: 'p95 latency (ms)', scale: logX ? { type: 'log' as const } : { zero: true } };
+  const latencies = [...rows.map((r) => r.p95), ...(sloMs !== null ? [sloMs] : [])];
+  const x = { field: 'p95', type: 'quantitative' as const, title: 'p95 latency (ms)', ...positional(latencies, spansDecades(latencies)) };
   const y = { field: 'costPerHour', type: 'quantitative' as const, title: 'Cost ($/hour)', scale: { zero: true } };
   const out: Layer[] = [
     {
@@ -83,11 +91,12 @@ export function costVsP95(results: ExperimentResults): VegaLiteSpec | null {
   const sloMs = p95SloMs(results.slos);
   const panels = new Set(rows.map((r) => r.panel)).size;
   const shapes = new Set(rows.map((r) => r.instances).filter((n) => n !== null)).size > 1;
+  const found = finding(rows);
   return layered(results, rows, layers(results, rows, sloMs, shapes), {
-    text: `Cost vs p95 — ${finding(rows)}`,
+    text: `Cost vs p95 — ${found.title}`,
     subtitle: [
       'Every scenario at each load. Outlined and joined: the Pareto frontier, where nothing else is both cheaper and faster.',
-      ...(sloMs !== null ? [`Red rule: the p95 SLO; options left of it meet it.`] : []),
-    ],
+      [sloMs !== null ? 'Red rule: the p95 SLO; options left of it meet it.' : '', found.note ?? ''].join(' ').trim(),
+    ].filter((line) => line !== ''),
   }, panels);
 }

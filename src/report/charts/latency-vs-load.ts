@@ -9,7 +9,7 @@ import { chartRows, panelsOf, seriesOf, type ChartRow } from '../chart-rows.js';
 import { fmtMs, fmtNumber } from '../format.js';
 import { findKnee, p95SloMs, type Knee } from '../knee.js';
 import { ALERT_COLOUR, strategyColour } from '../theme.js';
-import { isGeometric, layered, spansDecades } from './layout.js';
+import { isGeometric, layered, positional, spansDecades } from './layout.js';
 import type { Layer, VegaLiteSpec } from './types.js';
 
 type KneeRow = ChartRow & { knee: boolean; kneeReason: string };
@@ -42,19 +42,23 @@ function kneeLines(knees: Map<ChartRow[], Knee | null>, panels: string[]): strin
   return panels.slice(0, 4).map((panel) => {
     const parts = [...knees.entries()].filter(([s]) => s[0]?.panel === panel)
       .map(([s, k]) => `${s[0]?.strategy} ${k ? `${fmtNumber(k.x)} req/s` : 'beyond the sweep'}`);
-    return `${panel ? `${panel} — ` : ''}knee at ${parts.join(', ')}`;
+    return `${panel ? `${panel} — k` : 'K'}nee at ${parts.join(', ')}`;
   });
 }
 
-function layers(results: ExperimentResults, logY: boolean, logX: boolean, sloMs: number | null): Layer[] {
-  const colour = strategyColour(results);
+function layers(results: ExperimentResults, rows: ChartRow[], sloMs: number | null): Layer[] {
+  const latencies = [...rows.flatMap((r) => [r.p50, r.p95]), ...(sloMs !== null ? [sloMs] : [])];
+  const loads = rows.map((r) => r.offered);
+  const px = positional(loads, isGeometric(loads));
+  const py = positional(latencies, spansDecades(latencies));
+  // Lines, not the pale band, should stand for a strategy in the legend.
+  const colour = { ...strategyColour(results), legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } };
   const x = {
     field: 'offered', type: 'quantitative' as const, title: 'Offered load (req/s)',
-    scale: logX ? { type: 'log' as const } : { zero: true },
+    scale: px.scale, axis: px.axis,
   };
-  const yScale = logY ? { type: 'log' as const } : { zero: true };
   // Every layer names the axis the same, or Vega-Lite joins the field names into its title.
-  const y = (field: string) => ({ field, type: 'quantitative' as const, title: 'Latency (ms)', scale: yScale });
+  const y = (field: string) => ({ field, type: 'quantitative' as const, title: 'Latency (ms)', scale: py.scale, axis: py.axis });
   const tooltip = [
     { field: 'strategy', title: 'Strategy' }, { field: 'point', title: 'Point' },
     { field: 'offered', title: 'Offered (req/s)', format: ',.0f' },
@@ -63,13 +67,14 @@ function layers(results: ExperimentResults, logY: boolean, logX: boolean, sloMs:
   ];
   const out: Layer[] = [
     {
-      transform: [{ filter: logY ? 'datum.p95Low > 0 && datum.p95High > 0' : 'isValid(datum.p95Low) && isValid(datum.p95High)' }],
+      // A log axis cannot show a band reaching down to 0 or below; skip those points' band.
+      transform: [{ filter: 'isValid(datum.p95Low) && isValid(datum.p95High) && datum.p95Low > 0' }],
       mark: { type: 'area', opacity: 0.16 },
-      encoding: { x, y: y('p95Low'), y2: { field: 'p95High' }, color: { ...colour, legend: null } },
+      encoding: { x, y: y('p95Low'), y2: { field: 'p95High' }, color: colour },
     },
     {
       mark: { type: 'line', strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.75 },
-      encoding: { x, y: y('p50'), color: { ...colour, legend: null } },
+      encoding: { x, y: y('p50'), color: colour },
     },
     {
       mark: { type: 'line', point: { filled: true, size: 40 }, strokeWidth: 2.5 },
@@ -81,7 +86,7 @@ function layers(results: ExperimentResults, logY: boolean, logX: boolean, sloMs:
       transform: [{ filter: 'datum.knee' }],
       mark: { type: 'point', shape: 'diamond', size: 190, filled: true, stroke: 'black', strokeWidth: 1.2 },
       encoding: {
-        x, y: y('p95'), color: { ...colour, legend: null },
+        x, y: y('p95'), color: colour,
         tooltip: [...tooltip, { field: 'kneeReason', title: 'Knee' }],
       },
     },
@@ -97,8 +102,8 @@ function sloRule(sloMs: number): Layer[] {
     { data, mark: { type: 'rule', color: ALERT_COLOUR, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y } },
     {
       data,
-      mark: { type: 'text', color: ALERT_COLOUR, align: 'left', baseline: 'bottom', dx: 4, dy: -3, fontSize: 11, x: 0 },
-      encoding: { y, text: { field: 'label' } },
+      mark: { type: 'text', color: ALERT_COLOUR, align: 'right', baseline: 'top', dx: -2, dy: 4, fontSize: 11 },
+      encoding: { x: { value: 'width' }, y, text: { field: 'label' } },
     },
   ];
 }
@@ -109,10 +114,8 @@ export function latencyVsLoad(results: ExperimentResults): VegaLiteSpec | null {
   if (base.length === 0) return null;
   const { rows, knees } = markKnees(base, sloMs);
   const panels = panelsOf(rows);
-  const logY = spansDecades([...rows.flatMap((r) => [r.p50, r.p95]), ...(sloMs ? [sloMs] : [])]);
-  const logX = isGeometric(rows.map((r) => r.offered));
   const found = finding(knees, panels[0] ?? '');
-  return layered(results, rows, layers(results, logY, logX, sloMs), {
+  return layered(results, rows, layers(results, rows, sloMs), {
     text: `p95 latency vs offered load — ${found ?? 'the knee of each strategy'}`,
     subtitle: [
       `Solid: p95 with its 95% CI band; dashed: p50. ◆ knee = first load where p95 passes 2× its light-load value${sloMs !== null ? ' or the SLO' : ''}.`,

@@ -63,3 +63,29 @@ export function isGeometric(values: readonly number[]): boolean {
   if (u.length < 3 || !spansDecades(u, 8)) return false;
   return u.every((v, i) => i === 0 || v / (u[i - 1] ?? v) >= 1.6);
 }
+
+/** Ticks at 1, 2 and 5 times each power of ten within the data: the log axis' default minor
+ * ticks each draw a grid line, which is clutter. */
+export function logTicks(values: readonly number[]): number[] | undefined {
+  const pos = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (pos.length < 2) return undefined;
+  const lo = Math.min(...pos) / 1.15, hi = Math.max(...pos) * 1.15;
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * 10 ** e).toPrecision(12));
+      if (v >= lo && v <= hi) ticks.push(v);
+    }
+  }
+  return ticks.length >= 2 ? ticks : undefined;
+}
+
+/** Scale and axis of a positional channel: log (with 1-2-5 ticks) or linear from zero. */
+export function positional(values: readonly number[], log: boolean) {
+  if (!log) return { scale: { zero: true }, axis: {} };
+  const ticks = logTicks(values);
+  return {
+    scale: { type: 'log' as const, nice: false, padding: 12 },
+    axis: { ...(ticks ? { values: ticks } : {}), labelOverlap: 'greedy' as const, labelSeparation: 8 },
+  };
+}

@@ -73,7 +73,7 @@ export function throughputVsInstances(results: ExperimentResults): VegaLiteSpec 
       { data: { values: fitted }, mark: { type: 'line', strokeWidth: 2, opacity: 0.85 }, encoding: { x, y: y('fit'), color: colour } },
       {
         data: { values: measured },
-        mark: { type: 'point', filled: true, size: 70 },
+        mark: { type: 'point', filled: true, size: 70, opacity: 1 },
         encoding: {
           x, y: y('x'), color: colour,
           tooltip: [{ field: 'strategy', title: 'Strategy' }, { field: 'n', title: 'N' },

@@ -7,7 +7,7 @@ import type { ExperimentResults } from '../../experiment/results.js';
 import { chartRows, panelsOf, type ChartRow } from '../chart-rows.js';
 import { fmtRate } from '../format.js';
 import { MUTED_COLOUR, strategyColour } from '../theme.js';
-import { isGeometric, layered } from './layout.js';
+import { isGeometric, layered, positional } from './layout.js';
 import type { Layer, VegaLiteSpec } from './types.js';
 
 /** Highest throughput per strategy in the first panel, best first. */
@@ -20,11 +20,13 @@ function peaks(rows: readonly ChartRow[], panel: string): { strategy: string; pe
   return [...best.entries()].map(([strategy, peak]) => ({ strategy, peak })).sort((a, b) => b.peak - a.peak);
 }
 
-function layers(results: ExperimentResults, log: boolean): Layer[] {
-  const scale = log ? { type: 'log' as const } : { zero: true };
-  const x = { field: 'offered', type: 'quantitative' as const, title: 'Offered load (req/s)', scale };
-  const y = (field: string) => ({ field, type: 'quantitative' as const, title: 'Achieved throughput (req/s)', scale });
-  const colour = strategyColour(results);
+function layers(results: ExperimentResults, rows: ChartRow[]): Layer[] {
+  const values = rows.flatMap((r) => [r.offered, r.throughput]);
+  // Same scale on both axes, so the y = x line is the diagonal.
+  const p = positional(values, isGeometric(rows.map((r) => r.offered)));
+  const x = { field: 'offered', type: 'quantitative' as const, title: 'Offered load (req/s)', ...p };
+  const y = (field: string) => ({ field, type: 'quantitative' as const, title: 'Achieved throughput (req/s)', ...p });
+  const colour = { ...strategyColour(results), legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } };
   return [
     {
       mark: { type: 'line', color: MUTED_COLOUR, strokeDash: [3, 3], strokeWidth: 1.2 },
@@ -33,7 +35,7 @@ function layers(results: ExperimentResults, log: boolean): Layer[] {
     {
       transform: [{ filter: 'isValid(datum.throughputLow) && isValid(datum.throughputHigh)' }],
       mark: { type: 'area', opacity: 0.16 },
-      encoding: { x, y: y('throughputLow'), y2: { field: 'throughputHigh' }, color: { ...colour, legend: null } },
+      encoding: { x, y: y('throughputLow'), y2: { field: 'throughputHigh' }, color: colour },
     },
     {
       mark: { type: 'line', point: { filled: true, size: 40 }, strokeWidth: 2.5 },
@@ -56,8 +58,7 @@ export function throughputVsLoad(results: ExperimentResults): VegaLiteSpec | nul
   const panels = panelsOf(rows);
   const ranked = peaks(rows, panels[0] ?? '');
   const top = ranked[0];
-  const log = isGeometric(rows.map((r) => r.offered));
-  return layered(results, rows, layers(results, log), {
+  return layered(results, rows, layers(results, rows), {
     text: top ? `Throughput vs offered load — ${top.strategy} peaks highest` : 'Throughput vs offered load',
     subtitle: [
       'Dashed: y = x, everything offered is served. Below it a strategy is saturated or failing requests.',

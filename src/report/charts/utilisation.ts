@@ -102,7 +102,8 @@ function heatmap(loadName: string, multiPanel: boolean) {
     width: { step: multiPanel ? 40 : 46 }, height: { step: 22 },
     encoding: {
       x: { field: 'load', type: 'ordinal' as const, title: loadName, axis: { labelAngle: 0 } },
-      y: { field: 'component', type: 'nominal' as const, title: null, sort: null },
+      // A fixed label gutter lines the strategies' blocks up under each other.
+      y: { field: 'component', type: 'nominal' as const, title: null, sort: null, axis: { minExtent: 70 } },
     },
     layer: [
       {
