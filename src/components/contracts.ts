@@ -94,3 +94,16 @@ export interface Visitable {
   /** Queue for and receive service; resumes the request when done, or fails it when dropped. */
   visit(req: Request): void;
 }
+
+/** Something an autoscaler can resize: an app tier (instances) or a worker pool (workers). */
+export interface Scalable {
+  readonly name: string;
+  /** Replicas currently running (taking work), and those requested but still starting. */
+  readonly replicas: number;
+  readonly starting: number;
+  /** The metric the scaler targets, averaged since the last call (e.g. CPU utilisation 0..1,
+   * or queue depth per worker); the caller passes the metric name it was configured with. */
+  metric(name: string, now: number): number;
+  /** Ask for `n` replicas: new ones take work after their start-up delay; removed ones drain. */
+  scaleTo(n: number): void;
+}

@@ -54,7 +54,10 @@ function tenXCheck(strategy: string, base: ResultRow, ten: ResultRow, exp: Loade
   const pass = exp.slos.length > 0
     ? exp.slos.every((s) => judge(s, figures(ten)).pass)
     : ten.errorRate.mean < 0.01 && ten.throughput.mean >= 0.95 * ten.offered;
-  return { strategy, baseOffered: base.offered, tenXOffered: ten.offered, pass, p95Ms: ten.p95Ms.mean, errorRate: ten.errorRate.mean };
+  return {
+    strategy, baseOffered: base.offered, tenXOffered: ten.offered, pass, p95Ms: ten.p95Ms.mean, errorRate: ten.errorRate.mean,
+    basePoint: { ...base.point }, tenXPoint: { ...ten.point },
+  };
 }
 
 function diagnosisOf(exp: LoadedExperiment, strategy: string, rows: readonly ResultRow[], series: readonly TimeSeries[]) {

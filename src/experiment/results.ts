@@ -97,6 +97,9 @@ export interface TenXCheck {
   /** The base load (first sweep point's offered load, or as configured) and 10× that. */
   baseOffered: number;
   tenXOffered: number;
+  /** The sweep points run as the base and as 10× it (the 10x axis scaled, others at their first value). */
+  basePoint?: Record<string, number>;
+  tenXPoint?: Record<string, number>;
   /** Whether every SLO holds at 10× the base load. */
   pass: boolean;
   p95Ms: number;

@@ -51,8 +51,10 @@ export function renderExperimentText(r: ExperimentResults): string {
   const main = table(['strategy', ...axes, 'offered/s', 'ok/s', 'p95 ms', 'Δp95 vs baseline', 'errors', 'busiest', '$/h', 'SLO'], rows);
   const parts = [head, '', main, '  (± is the 95% interval over replications; * marks a paired difference whose interval excludes 0)'];
   if (r.tenX.length > 0) {
+    const where = (p: Record<string, number> | undefined) => Object.entries(p ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
     parts.push('', '10x load:', ...r.tenX.map((t) =>
-      `  ${t.strategy}: ${t.pass ? 'handles' : 'does not handle'} ${fixed(t.tenXOffered)} req/s (10× ${fixed(t.baseOffered)}): p95 ${fixed(t.p95Ms)} ms, errors ${(t.errorRate * 100).toFixed(2)}%`));
+      `  ${t.strategy}: ${t.pass ? 'handles' : 'does not handle'} ${where(t.tenXPoint)} (10× ${where(t.basePoint)}; offered ${fixed(t.tenXOffered)} vs ${fixed(t.baseOffered)} req/s): ` +
+      `p95 ${fixed(t.p95Ms)} ms, errors ${(t.errorRate * 100).toFixed(2)}%`));
   }
   const findings = r.diagnosis.filter((d) => d.findings.length > 0);
   if (findings.length > 0) {

@@ -4,6 +4,7 @@
  * several values splits the load charts into panels (small multiples, one per combination).
  */
 import type { ExperimentResults, ResultRow } from '../experiment/results.js';
+import { fmtValue } from './format.js';
 
 export type Axis = ExperimentResults['axes'][number];
 
@@ -27,20 +28,19 @@ export function axisRoles(results: ExperimentResults): AxisRoles {
   return { load, instances, panels };
 }
 
-/** An axis value of a row; rows written by hand may miss one, which shows as "?" not NaN. */
+/** An axis value of a row; a row may lack one (it shows as a dash, never NaN). */
 export function axisValue(row: ResultRow, axis: Axis): number | null {
   const v = row.point[axis.name];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
 function valueText(row: ResultRow, axis: Axis): string {
-  const v = axisValue(row, axis);
-  return v === null ? '?' : String(v);
+  return fmtValue(axisValue(row, axis));
 }
 
-/** "instances: 4" — names the panel a row belongs to ('' when there are no panels). */
+/** "instances = 4" — names the panel a row belongs to ('' when there are no panels). */
 export function panelLabel(row: ResultRow, panels: readonly Axis[]): string {
-  return panels.map((a) => `${a.label}: ${valueText(row, a)}`).join(' · ');
+  return panels.map((a) => `${a.label} = ${valueText(row, a)}`).join(' · ');
 }
 
 /** "users 500 · instances 4" — the full sweep point, for tooltips and tables. */

@@ -18,6 +18,12 @@ export function fmtNumber(v: number | null | undefined): string {
   return Math.abs(v) < 10 && v !== Math.round(v) ? oneDecimal.format(v) : grouped.format(v);
 }
 
+/** A sweep value as the user wrote it: 8,000 or 0.25 (never rounded to one decimal). */
+export function fmtValue(v: number | null | undefined): string {
+  if (!ok(v)) return MISSING;
+  return Number.isInteger(v) ? grouped.format(v) : String(Number(v.toPrecision(4)));
+}
+
 /** Latency: "4.2 ms", "183 ms", "2.4 s". */
 export function fmtMs(v: number | null | undefined): string {
   if (!ok(v)) return MISSING;

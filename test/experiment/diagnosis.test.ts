@@ -72,6 +72,13 @@ describe('growing queue rule', () => {
     expect(growingQueueRule(input([steady]))).toEqual([]);
   });
 
+  it('reads a mean at the maximum as a bounded queue that stayed full', () => {
+    const full = at(800, { components: [component('app', 'app_tier', 0.2, { meanQueue: 253.6, maxQueue: 256 })] });
+    expect(growingQueueRule(input([full])).map((f) => f.text)).toEqual([
+      'app\'s queue stays full at 800 users (mean 254, at most 256): arrivals outpace service and the excess is turned away.',
+    ]);
+  });
+
   it('reads three rising windows in the time series', () => {
     const w = (t: number, q: number) => ({ t, offered: 1, throughput: 1, p95Ms: 1, errors: 0, queues: { q } });
     const series: TimeSeries[] = [{ strategy: 'baseline', point: { users: 2000 }, window: 5, windows: [w(0, 1), w(5, 12), w(10, 20), w(15, 30)] }];

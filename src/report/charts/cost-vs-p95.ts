@@ -8,7 +8,7 @@
 import type { ExperimentResults } from '../../experiment/results.js';
 import { axisRoles } from '../axes.js';
 import { chartRows, type ChartRow } from '../chart-rows.js';
-import { fmtMoney, fmtNumber } from '../format.js';
+import { fmtMoney, fmtNumber, fmtValue } from '../format.js';
 import { p95SloMs } from '../knee.js';
 import { paretoFrontier } from '../pareto.js';
 import { ALERT_COLOUR, strategyColour } from '../theme.js';
@@ -28,7 +28,7 @@ function costRows(results: ExperimentResults): CostRow[] {
     const front = new Set(paretoFrontier(group, (r) => r.costPerHour, (r) => r.p95));
     return group.map((r) => ({
       ...r,
-      panel: load ? `${load.label}: ${fmtNumber(l)}` : `${fmtNumber(l)} req/s`,
+      panel: load ? `${load.label} = ${fmtValue(l)}` : `${fmtNumber(l)} req/s`,
       panelOrder: i,
       frontier: front.has(r),
       option: r.panel ? `${r.strategy} · ${r.panel}` : r.strategy,

@@ -62,7 +62,7 @@ export function throughputVsLoad(results: ExperimentResults): VegaLiteSpec | nul
     text: top ? `Throughput vs offered load — ${top.strategy} peaks highest` : 'Throughput vs offered load',
     subtitle: [
       'Dashed: y = x, everything offered is served. Below it a strategy is saturated or failing requests.',
-      `Peak${panels[0] ? ` at ${panels[0]}` : ''}: ${ranked.map((p) => `${p.strategy} ${fmtRate(p.peak)}`).join(', ')}`,
+      `Peak${panels[0] ? ` (${panels[0]})` : ''}: ${ranked.map((p) => `${p.strategy} ${fmtRate(p.peak)}`).join(', ')}`,
     ],
   }, panels.length);
 }

@@ -5,7 +5,7 @@
  * is simulated but left out of every other figure.
  */
 import type { ExperimentResults, TimeSeries, TimeWindow } from '../../experiment/results.js';
-import { fmtNumber } from '../format.js';
+import { fmtNumber, fmtValue } from '../format.js';
 import { CONFIG, MUTED_COLOUR, strategyColours } from '../theme.js';
 import { title } from './layout.js';
 import type { Layer, VegaLiteSpec } from './types.js';
@@ -53,7 +53,7 @@ function panel(values: Long[], o: PanelOptions): { width: number; height: number
 function pointText(results: ExperimentResults, ts: TimeSeries): string {
   return Object.entries(ts.point).map(([name, v]) => {
     const label = results.axes.find((a) => a.name === name)?.label ?? name;
-    return `${label} ${fmtNumber(v)}`;
+    return `${label} ${fmtValue(v)}`;
   }).join(', ');
 }
 
@@ -66,8 +66,9 @@ export function timeseries(results: ExperimentResults): VegaLiteSpec | null {
   const { domain: names, range } = strategyColours(results);
   const own = range[names.indexOf(ts.strategy)] ?? '#2f6fb0';
   const legend = (t: string) => ({ title: t, orient: 'right' as const, labelLimit: 160 });
+  // A panel with a single series is named by its y axis; a legend would only repeat it.
   const fixed = (series: string[], colours: string[], t: string) =>
-    ({ field: 'series', type: 'nominal' as const, scale: { domain: series, range: colours }, legend: legend(t) });
+    ({ field: 'series', type: 'nominal' as const, scale: { domain: series, range: colours }, legend: series.length > 1 ? legend(t) : null });
   const byName = (t: string) => ({ field: 'series', type: 'nominal' as const, scale: { scheme: 'dark2' }, legend: legend(t) });
   const extras = long(ts, (w) => w.extra ?? {});
   const common = { warmup, domain, bottom: false };

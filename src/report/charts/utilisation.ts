@@ -6,7 +6,7 @@
  */
 import type { ExperimentResults } from '../../experiment/results.js';
 import { axisRoles, axisValue, panelLabel, panelOrder } from '../axes.js';
-import { fmtNumber } from '../format.js';
+import { fmtValue } from '../format.js';
 import { CONFIG, strategyNames } from '../theme.js';
 import { title } from './layout.js';
 import type { VegaLiteSpec } from './types.js';
@@ -30,7 +30,7 @@ function cells(results: ExperimentResults): Cell[] {
       return {
         strategy: r.strategy, strategyOrder: strategies.indexOf(r.strategy), component: c.name, kind: c.kind,
         load: (load ? axisValue(r, load) : null) ?? r.offered, panel, panelOrder: order.get(panel) ?? 0,
-        util, text: `${Math.round(util * 100)}%`, point: `${load?.label ?? 'offered'} ${fmtNumber((load ? axisValue(r, load) : null) ?? r.offered)}`,
+        util, text: `${Math.round(util * 100)}%`, point: `${load?.label ?? 'offered'} ${fmtValue((load ? axisValue(r, load) : null) ?? r.offered)}`,
       };
     }));
 }
@@ -44,7 +44,7 @@ function firstToSaturate(all: Cell[], loadName: string): { strategy: string; tex
     const hot = cs.filter((c) => c.util >= GUIDE).sort((a, b) => a.load - b.load || b.util - a.util)[0];
     return {
       strategy, component: hot?.component ?? null,
-      text: hot ? `${strategy}: ${hot.component} passes 80% first, at ${loadName} ${fmtNumber(hot.load)}`
+      text: hot ? `${strategy}: ${hot.component} passes 80% first, at ${loadName} ${fmtValue(hot.load)}`
         : `${strategy}: nothing reaches 80%`,
     };
   });
