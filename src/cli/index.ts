@@ -22,6 +22,7 @@ export function program(): Command {
   registerComponents(p);
   p.addHelpText('after', `
 Examples:
+  $ stacksim experiment experiments/strategies.yaml   # the main job: strategies side by side
   $ stacksim run models/monolith.yaml             # simulate, print a table
   $ stacksim run models/cache.yaml --json         # the RunSummary as JSON
   $ stacksim components                           # the kinds of component a model can use

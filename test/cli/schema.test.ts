@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { modelJsonSchema } from '../../src/cli/commands/schema.js';
+import { experimentJsonSchema, modelJsonSchema } from '../../src/cli/commands/schema.js';
 import { openObjects } from '../../src/model/json-schema.js';
 import { modelSchema } from '../../src/model/schema/model.js';
 
@@ -12,6 +12,10 @@ const models = join(import.meta.dirname, '../../models');
 describe('models/schema.json', () => {
   it('is up to date with the zod schemas (run `npx stacksim schema` after changing them)', () => {
     expect(readFileSync(join(models, 'schema.json'), 'utf8')).toBe(modelJsonSchema());
+  });
+
+  it('experiments/schema.json is up to date too', () => {
+    expect(readFileSync(join(models, '../experiments/schema.json'), 'utf8')).toBe(experimentJsonSchema());
   });
 
   it('has no object that would silently accept unknown keys', () => {
