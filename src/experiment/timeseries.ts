@@ -78,23 +78,14 @@ export class WindowSampler {
     return this.built.sources.reduce((n, s) => n + s.generator.generated, 0);
   }
 
-  /**
-   * The flow runner calls its own `respond` for every response (steps reach it through the
-   * FlowControl they are given, which is the runner), so shadowing the method on this one
-   * instance sees each response exactly once without touching the metrics collectors.
-   */
+  /** Every response, once, through the flow runner's listener hook. */
   private tapResponses(): void {
-    const flow = this.built.flow;
-    const respond = flow.respond.bind(flow);
-    flow.respond = (req: Request, status: number): void => {
-      const first = !req.responded;
-      respond(req, status);
-      if (!first) return;
+    this.built.flow.addResponseListener((req: Request) => {
       if (req.error === null) {
         this.ok++;
         this.latency.record(req.respondedAt - req.startedAt);
       } else this.errors++;
-    };
+    });
   }
 
   /** Reports give the mean queue since the last reset; wrapping resetStats keeps the total. */

@@ -21,10 +21,21 @@ export class FlowRunner implements FlowControl {
   responded = 0;
   ended = 0;
 
+  /** Further listeners (time series, tests); the main one is the constructor's. */
+  private listeners: ResponseListener[] = [];
+
   constructor(
     private readonly ctx: SimContext,
     private readonly onRespond: ResponseListener,
   ) {}
+
+  /** Hear every response too (after the main listener); returns a function that stops it. */
+  addResponseListener(listener: ResponseListener): () => void {
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
 
   /** Start `req` on `flow` (its endpoint's steps). */
   start(req: Request, flow: readonly Step[]): void {
@@ -79,6 +90,8 @@ export class FlowRunner implements FlowControl {
     req.respondedAt = this.ctx.now;
     this.responded++;
     this.onRespond(req);
+    const ls = this.listeners;
+    for (let i = 0; i < ls.length; i++) ls[i]!(req);
     if (req.source) req.source.onResponse(req);
   }
 

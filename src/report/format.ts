@@ -45,10 +45,11 @@ export function fmtPercent(fraction: number | null | undefined): string {
   return `${Number(pct.toPrecision(2))}%`;
 }
 
-/** "$0.42", "$12.50", "$1,234". */
+/** "$0.071", "$0.42", "$12.50", "$1,234": cents, or three significant digits below 10 cents. */
 export function fmtMoney(v: number | null | undefined): string {
   if (!ok(v)) return MISSING;
   if (Math.abs(v) >= 100) return `$${grouped.format(v)}`;
+  if (Math.abs(v) < 0.1 && v !== 0) return `$${Number(v.toPrecision(2))}`;
   return `$${v.toFixed(2)}`;
 }
 

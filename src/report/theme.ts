@@ -62,18 +62,18 @@ export const CONFIG: Config = {
   padding: 12,
   view: { stroke: null },
   title: {
-    font: FONT, fontSize: 16, fontWeight: 'bold', anchor: 'start', offset: 12,
-    subtitleFont: FONT, subtitleFontSize: 12, subtitleColor: '#505050', subtitlePadding: 6,
+    font: FONT, fontSize: 17, fontWeight: 'bold', anchor: 'start', offset: 12,
+    subtitleFont: FONT, subtitleFontSize: 13, subtitleColor: '#505050', subtitlePadding: 6,
   },
   axis: {
-    labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal',
+    labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal',
     titleColor: '#303030', labelColor: '#404040', gridColor: '#e8e8e8', domainColor: '#9a9a9a',
     tickColor: '#9a9a9a', titlePadding: 8,
   },
   legend: {
-    labelFont: FONT, titleFont: FONT, labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'bold',
+    labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'bold',
     labelLimit: 220, symbolStrokeWidth: 2.5,
   },
-  header: { labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 12 },
+  header: { labelFont: FONT, titleFont: FONT, labelFontSize: 13, titleFontSize: 13 },
   text: { font: FONT },
 };

@@ -12,7 +12,7 @@ import { fmtMoney, fmtNumber, fmtValue } from '../format.js';
 import { p95SloMs } from '../knee.js';
 import { paretoFrontier } from '../pareto.js';
 import { ALERT_COLOUR, strategyColour } from '../theme.js';
-import { layered, positional, spansDecades } from './layout.js';
+import { layered, plotSize, positional, spansDecades } from './layout.js';
 import type { Layer, VegaLiteSpec } from './types.js';
 
 type CostRow = ChartRow & { frontier: boolean; option: string };
@@ -55,7 +55,7 @@ function finding(rows: CostRow[]): { title: string; note: string | null } {
 
 function layers(results: ExperimentResults, rows: CostRow[], sloMs: number | null, shapes: boolean): Layer[] {
   const latencies = [...rows.map((r) => r.p95), ...(sloMs !== null ? [sloMs] : [])];
-  const x = { field: 'p95', type: 'quantitative' as const, title: 'p95 latency (ms)', ...positional(latencies, spansDecades(latencies)) };
+  const x = { field: 'p95', type: 'quantitative' as const, title: 'p95 latency (ms)', ...positional(latencies, spansDecades(latencies), plotSize(new Set(rows.map((r) => r.panel)).size).width) };
   const y = { field: 'costPerHour', type: 'quantitative' as const, title: 'Cost ($/hour)', scale: { zero: true } };
   const out: Layer[] = [
     {

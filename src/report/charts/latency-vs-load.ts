@@ -9,7 +9,7 @@ import { chartRows, panelsOf, seriesOf, type ChartRow } from '../chart-rows.js';
 import { fmtMs, fmtNumber } from '../format.js';
 import { findKnee, p95SloMs, type Knee } from '../knee.js';
 import { ALERT_COLOUR, strategyColour } from '../theme.js';
-import { isGeometric, layered, positional, spansDecades } from './layout.js';
+import { isGeometric, layered, plotSize, positional, spansDecades } from './layout.js';
 import type { Layer, VegaLiteSpec } from './types.js';
 
 type KneeRow = ChartRow & { knee: boolean; kneeReason: string };
@@ -49,8 +49,9 @@ function kneeLines(knees: Map<ChartRow[], Knee | null>, panels: string[]): strin
 function layers(results: ExperimentResults, rows: ChartRow[], sloMs: number | null): Layer[] {
   const latencies = [...rows.flatMap((r) => [r.p50, r.p95]), ...(sloMs !== null ? [sloMs] : [])];
   const loads = rows.map((r) => r.offered);
-  const px = positional(loads, isGeometric(loads));
-  const py = positional(latencies, spansDecades(latencies));
+  const size = plotSize(panelsOf(rows).length);
+  const px = positional(loads, isGeometric(loads), size.width);
+  const py = positional(latencies, spansDecades(latencies), size.height);
   // Lines, not the pale band, should stand for a strategy in the legend.
   const colour = { ...strategyColour(results), legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } };
   const x = {

@@ -14,7 +14,7 @@ export interface Titles {
 }
 
 export function title(t: Titles) {
-  return { text: t.text, subtitle: t.subtitle, subtitleLineHeight: 16 };
+  return { text: t.text, subtitle: t.subtitle, subtitleLineHeight: 17 };
 }
 
 /** Columns of a wrapped facet: up to three panels side by side. */
@@ -64,26 +64,35 @@ export function isGeometric(values: readonly number[]): boolean {
   return u.every((v, i) => i === 0 || v / (u[i - 1] ?? v) >= 1.6);
 }
 
-/** Ticks at 1, 2 and 5 times each power of ten within the data: the log axis' default minor
- * ticks each draw a grid line, which is clutter. */
-export function logTicks(values: readonly number[]): number[] | undefined {
+/** Plot area of each panel: the full chart size, or a facet panel's. */
+export function plotSize(panels: number): { width: number; height: number } {
+  return panels > 1 ? { width: SIZE.panelWidth, height: SIZE.panelHeight } : { width: SIZE.width, height: SIZE.height };
+}
+
+/** Ticks at 1-2-5 (or 1-3, or 1) times each power of ten within the data, as dense as `px`
+ * pixels allow: the log axis' default minor ticks each draw a grid line, which is clutter. */
+export function logTicks(values: readonly number[], px: number): number[] | undefined {
   const pos = values.filter((v) => Number.isFinite(v) && v > 0);
   if (pos.length < 2) return undefined;
   const lo = Math.min(...pos) / 1.15, hi = Math.max(...pos) * 1.15;
-  const ticks: number[] = [];
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
-    for (const m of [1, 2, 5]) {
-      const v = Number((m * 10 ** e).toPrecision(12));
-      if (v >= lo && v <= hi) ticks.push(v);
+  const within = (multipliers: number[]) => {
+    const ticks: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+      for (const m of multipliers) {
+        const v = Number((m * 10 ** e).toPrecision(12));
+        if (v >= lo && v <= hi) ticks.push(v);
+      }
     }
-  }
-  return ticks.length >= 2 ? ticks : undefined;
+    return ticks;
+  };
+  const options = [[1, 2, 5], [1, 3], [1]].map(within).filter((t) => t.length >= 2);
+  return options.find((t) => t.length <= px / 32) ?? options.at(-1);
 }
 
-/** Scale and axis of a positional channel: log (with 1-2-5 ticks) or linear from zero. */
-export function positional(values: readonly number[], log: boolean) {
+/** Scale and axis of a positional channel `px` pixels long: log (sparse ticks) or linear from zero. */
+export function positional(values: readonly number[], log: boolean, px: number) {
   if (!log) return { scale: { zero: true }, axis: {} };
-  const ticks = logTicks(values);
+  const ticks = logTicks(values, px);
   return {
     scale: { type: 'log' as const, nice: false, padding: 12 },
     axis: { ...(ticks ? { values: ticks } : {}), labelOverlap: 'greedy' as const, labelSeparation: 8 },

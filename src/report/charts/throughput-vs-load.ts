@@ -7,7 +7,7 @@ import type { ExperimentResults } from '../../experiment/results.js';
 import { chartRows, panelsOf, type ChartRow } from '../chart-rows.js';
 import { fmtRate } from '../format.js';
 import { MUTED_COLOUR, strategyColour } from '../theme.js';
-import { isGeometric, layered, positional } from './layout.js';
+import { isGeometric, layered, plotSize, positional } from './layout.js';
 import type { Layer, VegaLiteSpec } from './types.js';
 
 /** Highest throughput per strategy in the first panel, best first. */
@@ -23,7 +23,8 @@ function peaks(rows: readonly ChartRow[], panel: string): { strategy: string; pe
 function layers(results: ExperimentResults, rows: ChartRow[]): Layer[] {
   const values = rows.flatMap((r) => [r.offered, r.throughput]);
   // Same scale on both axes, so the y = x line is the diagonal.
-  const p = positional(values, isGeometric(rows.map((r) => r.offered)));
+  const size = plotSize(panelsOf(rows).length);
+  const p = positional(values, isGeometric(rows.map((r) => r.offered)), Math.min(size.width, size.height));
   const x = { field: 'offered', type: 'quantitative' as const, title: 'Offered load (req/s)', ...p };
   const y = (field: string) => ({ field, type: 'quantitative' as const, title: 'Achieved throughput (req/s)', ...p });
   const colour = { ...strategyColour(results), legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } };

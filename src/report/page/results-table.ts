@@ -13,8 +13,8 @@ function vsBaseline(r: ResultRow): string {
   const d = r.vsBaseline?.p95Ms;
   if (!d || !Number.isFinite(d.mean)) return '<td class="num">—</td>';
   const sign = d.mean > 0 ? '+' : d.mean < 0 ? '−' : '±';
-  const note = d.significant ? 'significant' : 'not significant';
-  return `<td class="num">${sign}${escapeHtml(fmtNumber(Math.abs(d.mean)))} ms<span class="sig">${note}</span></td>`;
+  const [note, title] = d.significant ? ['sig.', 'the 95% paired interval excludes 0'] : ['n.s.', 'not significant: the 95% paired interval contains 0'];
+  return `<td class="num">${sign}${escapeHtml(fmtNumber(Math.abs(d.mean)))} ms<span class="sig" title="${title}">${note}</span></td>`;
 }
 
 function row(results: ExperimentResults, r: ResultRow): string {
@@ -32,7 +32,7 @@ function row(results: ExperimentResults, r: ResultRow): string {
     numCell(fmtMoney(r.costPerHour)),
     estimateCell(r.costPerMillion, fmtMoney),
     vsBaseline(r),
-    `<td>${verdict(r.pass, failing)}</td>`,
+    `<td class="slo">${verdict(r.pass, failing)}</td>`,
   ].join('')}</tr>`;
 }
 

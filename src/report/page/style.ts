@@ -12,7 +12,7 @@ export const STYLE = `
   color: var(--ink); background: #fff; line-height: 1.5;
 }
 body { margin: 0; }
-main { max-width: 1200px; margin: 0 auto; padding: 28px 32px 48px; }
+main { max-width: 1280px; margin: 0 auto; padding: 28px 32px 48px; }
 h1 { font-size: 1.75rem; margin: 0 0 4px; }
 h2 { font-size: 1.3rem; margin: 40px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 1.05rem; margin: 20px 0 6px; display: flex; align-items: center; gap: 8px; }
@@ -25,8 +25,8 @@ nav.toc { margin: 16px 0 0; font-size: 0.9rem; }
 nav.toc a { margin-right: 16px; color: #2f6fb0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; flex: none; }
 .table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; font-size: 0.86rem; font-variant-numeric: tabular-nums; width: 100%; }
-th, td { padding: 5px 9px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
+table { border-collapse: collapse; font-size: 0.84rem; font-variant-numeric: tabular-nums; width: 100%; }
+th, td { padding: 4px 7px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
 th { font-weight: bold; background: var(--band); border-bottom: 2px solid var(--rule); white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.group td { background: var(--band); font-weight: bold; border-top: 2px solid var(--rule); }
@@ -35,7 +35,8 @@ tr.group td span { vertical-align: middle; }
 .verdict { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: bold; white-space: nowrap; }
 .verdict.pass { color: var(--pass); background: var(--pass-bg); }
 .verdict.fail { color: var(--fail); background: var(--fail-bg); }
-.why { display: block; font-size: 0.76rem; color: var(--fail); }
+.why { display: block; font-size: 0.74rem; color: var(--fail); }
+td.slo { min-width: 10.5em; }
 .sig { font-size: 0.76rem; color: var(--muted); }
 ul.findings { margin: 4px 0 12px; padding-left: 22px; }
 ul.findings li { margin: 2px 0; }

@@ -72,8 +72,9 @@ export function sloTable(results: ExperimentResults): string {
       const judged = rows.map((r) => ({ r, v: r.slo.find((v) => v.text === slo.text) })).filter((x) => x.v);
       const broken = judged.filter((x) => !x.v!.pass);
       const first = broken[0];
-      const detail = first ? `first breaks at ${pointLabel(first.r, results.axes)} (${fmtSloValue(slo.metric, first.v!.value)})` : '';
-      return `<td>${verdict(broken.length === 0)}<span class="ci">${escapeHtml(`holds at ${judged.length - broken.length} of ${judged.length} points`)}${detail ? `; ${escapeHtml(detail)}` : ''}</span></td>`;
+      if (!first) return `<td>${verdict(true)}<span class="ci">${escapeHtml(`holds at all ${judged.length} points`)}</span></td>`;
+      const detail = `breaks at ${broken.length} of ${judged.length} points; at the lightest: ${pointLabel(first.r, results.axes)} (${fmtSloValue(slo.metric, first.v!.value)})`;
+      return `<td>${verdict(false)}<span class="ci">${escapeHtml(detail)}</span></td>`;
     });
     return `<tr>${strategyCell(results, s)}${cells.join('')}</tr>`;
   });
