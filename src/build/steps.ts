@@ -3,7 +3,8 @@
  * draws (cpu, sleep) gets its own stream named for its place in the model
  * (`step/<endpoint>/<index path>`), so editing one endpoint never shifts another's draws.
  */
-import type { Cache, Database, ReadRoute, Visitable } from '../components/contracts.js';
+import type { Cache, Database, ReadRoute, TaskQueue, Visitable } from '../components/contracts.js';
+import type { WorkerQueue } from '../components/worker-queue.js';
 import { fromSpec } from '../engine/random/spec.js';
 import type { DistributionSpec } from '../engine/random/spec.js';
 import type { Simulation } from '../engine/simulation.js';
@@ -14,6 +15,7 @@ import { CacheGetStep, CacheWriteStep } from '../flow/steps/cache.js';
 import { CallStep, RespondStep, VisitStep } from '../flow/steps/control.js';
 import { CpuStep } from '../flow/steps/cpu.js';
 import { DbStep } from '../flow/steps/db.js';
+import { EnqueueStep } from '../flow/steps/enqueue.js';
 import { SleepStep } from '../flow/steps/sleep.js';
 import type { Step as StepConfig } from '../model/schema/endpoint.js';
 import type { NormalizedModel } from '../model/normalize.js';
@@ -33,6 +35,7 @@ export function compileFlows(env: StepEnv): { endpoints: (readonly Step[])[]; fl
   const flows = new Map<string, readonly Step[]>();
   for (const [name, steps] of Object.entries(env.model.flows)) flows.set(name, compile(steps, `flow/${name}`, env, calls));
   const endpoints = env.model.endpoints.map((e) => compile(e.steps, `step/${e.name}`, env, calls));
+  compileTasks(env, calls);
   for (const [step, target] of calls) step.target = flows.get(target)!;
   return { endpoints, flows };
 }
@@ -69,8 +72,25 @@ function one(s: Frozen<StepConfig>, at: string, env: StepEnv, calls: [CallStep, 
       return new VisitStep(label, env.component<Visitable>(body as string));
     case 'respond':
       return new RespondStep(label, body as number);
+    case 'enqueue': {
+      const queue = env.component<TaskQueue>(body.queue);
+      return new EnqueueStep(label, queue, queue.taskIndex(body.task));
+    }
     default:
       throw new Error(`compile: unknown step kind ${kind} (the schema should have refused it)`);
+  }
+}
+
+/** Each worker_queue's tasks (`task/<queue>/<task>/<i>` streams), handed to the built queue. */
+function compileTasks(env: StepEnv, calls: [CallStep, string][]): void {
+  for (const c of env.model.components) {
+    if (c.kind !== 'worker_queue') continue;
+    const tasks = new Map<string, readonly Step[]>();
+    for (const [name, def] of Object.entries((c.config as { tasks: Record<string, unknown> }).tasks)) {
+      const steps = (Array.isArray(def) ? def : (def as { steps: unknown }).steps) as readonly Frozen<StepConfig>[];
+      tasks.set(name, compile(steps, `task/${c.name}/${name}`, env, calls));
+    }
+    env.component<WorkerQueue>(c.name).bindTasks(tasks, env.model.keySpaces.length);
   }
 }
 

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerComponents } from './commands/components.js';
 import { registerExperiment } from './commands/experiment.js';
+import { registerExplain } from './commands/explain.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { EXIT, reportAndExit } from './errors.js';
@@ -18,6 +19,7 @@ export function program(): Command {
     .exitOverride();
   registerRun(p);
   registerExperiment(p);
+  registerExplain(p);
   registerSchema(p);
   registerComponents(p);
   p.addHelpText('after', `

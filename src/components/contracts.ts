@@ -30,6 +30,9 @@ export interface Backend extends Entry {
 export interface BackendGroup {
   readonly name: string;
   backends(): readonly Backend[];
+  /** Call `listener` whenever `backends()` changes at runtime (an autoscaled tier adds an
+   * instance once it is ready, or takes one out to drain). Absent: they never change. */
+  onChange?(listener: () => void): void;
 }
 
 /** One app instance running a request (stored in `req.instance` by its tier). */
@@ -51,6 +54,8 @@ export interface ConnectionSource {
   releaseEarly(req: Request): void;
   /** Whether the connection is held for the whole request (true) or per query (false). */
   readonly holdForRequest: boolean;
+  /** Close every connection for good: its instance is gone (scaled in) and holds none. */
+  close?(): void;
 }
 
 /** A connection_pool or pgbouncer component: builds the pool of one app instance. */
@@ -106,4 +111,12 @@ export interface Scalable {
   metric(name: string, now: number): number;
   /** Ask for `n` replicas: new ones take work after their start-up delay; removed ones drain. */
   scaleTo(n: number): void;
+}
+
+/** A task queue (worker_queue) that `enqueue` steps publish to. */
+export interface TaskQueue {
+  /** Publish task number `task` with `req`'s keys; resumes `req` once the broker has it. */
+  publish(req: Request, task: number): void;
+  /** The number of a task by name (throws on an unknown name: validated earlier). */
+  taskIndex(name: string): number;
 }

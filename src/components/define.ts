@@ -74,6 +74,14 @@ export interface BuildEnv {
   readonly flows: FlowTable;
 }
 
+/** A problem found by `crossCheck`, reported as SIM_E_INVALID_VALUE at `path`. */
+export interface ConfigProblem {
+  path: (string | number)[];
+  detail: string;
+  expected?: string;
+  hint?: string;
+}
+
 export interface FlowTable {
   readonly endpoints: readonly (readonly Step[])[];
 }
@@ -86,6 +94,13 @@ export interface ComponentDef<K extends string = string, S extends z.ZodType = z
   refs(config: z.output<S>): ComponentRef[];
   /** Key spaces the config names (e.g. a hash policy's key), checked by the normalizer. */
   keySpaces?(config: z.output<S>): { path: (string | number)[]; name: string }[];
+  /** Endpoints the config names (e.g. a CDN's cacheable endpoints), checked by the normalizer. */
+  endpoints?(config: z.output<S>): { path: (string | number)[]; name: string }[];
+  /** Checks against the configs of other components (e.g. a replica number against the
+   * database's replica count), run by the normalizer with every component by name (a name
+   * that is missing or of the wrong kind is reported by `refs`: skip it). Each problem's path
+   * is inside this component's config. */
+  crossCheck?(config: z.output<S>, components: ReadonlyMap<string, { kind: string; config: unknown }>): ConfigProblem[];
   build(name: string, config: z.output<S>, env: BuildEnv): I;
 }
 

@@ -3,7 +3,8 @@
  * an ALB). A pure policy from policies/lb picks among the backends in rotation; backup targets
  * take traffic only when no primary is usable; active health checks (one timer for all
  * backends) take a backend out after repeated failed checks — down, or its accept queue full —
- * and put it back after repeated passes. Without health checks it sees `up` at once.
+ * and put it back after repeated passes. Without health checks it sees `up` at once. When an
+ * autoscaler resizes a target tier, the backend lists follow (see `setBackends`).
  */
 import { z } from 'zod';
 import { constant } from '../engine/random/continuous.js';
@@ -89,8 +90,10 @@ export interface LoadBalancerParts {
 export class LoadBalancer implements Entry, ComponentInstance {
   readonly kind = 'load_balancer';
   private readonly ctx: SimContext;
-  private readonly primary: BackendSet;
-  private readonly backup: BackendSet | null;
+  private primary: BackendSet;
+  private backup: BackendSet | null;
+  /** Requests routed to backends that have since left (scaled in), by name. */
+  private readonly goneRouted = new Map<string, number>();
   private readonly overheadRng: RandomStream;
 
   // statistics since the last reset
@@ -114,6 +117,16 @@ export class LoadBalancer implements Entry, ComponentInstance {
     this.ctx.schedule(Math.max(0, overhead.sample(this.overheadRng)), this.route, req);
   }
 
+  /** New backend lists (a target tier was resized). A backend still listed keeps its health
+   * state, counters and policy memory; a new one starts healthy, as a freshly registered
+   * target does once its readiness passes; one that left is forgotten, but not its count. */
+  setBackends(primary: readonly Backend[], backup: readonly Backend[]): void {
+    const health = this.p.check !== null;
+    this.primary = carryOver(this.primary, primary, health, this.goneRouted);
+    const old = this.backup ?? backendSet([], health);
+    this.backup = backup.length > 0 || this.backup !== null ? carryOver(old, backup, health, this.goneRouted) : null;
+  }
+
   /** Whether the health checks currently keep `backend` in rotation (true without checks). */
   inRotation(backend: string): boolean {
     for (const set of this.sets()) {
@@ -126,6 +139,7 @@ export class LoadBalancer implements Entry, ComponentInstance {
   resetStats(_now: number): void {
     this.backupRouted = this.noBackend = this.markedDown = this.markedUp = 0;
     for (const set of this.sets()) set.routed.fill(0);
+    this.goneRouted.clear();
   }
 
   report(_now: number): ComponentReport {
@@ -135,6 +149,7 @@ export class LoadBalancer implements Entry, ComponentInstance {
       marked_down: this.markedDown,
       marked_up: this.markedUp,
     };
+    for (const [name, n] of this.goneRouted) extra[`routed.${name}`] = n;
     for (const set of this.sets()) set.backends.forEach((b, i) => (extra[`routed.${b.name}`] = set.routed[i]!));
     return { name: this.name, kind: this.kind, costPerHour: this.p.costPerHour, extra };
   }
@@ -191,6 +206,26 @@ function backendSet(backends: readonly Backend[], health: boolean): BackendSet {
   };
 }
 
+/** The set for `backends`, with what `old` knew of the backends still listed. */
+function carryOver(old: BackendSet, backends: readonly Backend[], health: boolean, gone: Map<string, number>): BackendSet {
+  const next = backendSet(backends, health);
+  next.state.cursor = backends.length > 0 ? old.state.cursor % backends.length : 0;
+  old.backends.forEach((b, i) => {
+    const j = backends.indexOf(b);
+    if (j < 0) {
+      gone.set(b.name, (gone.get(b.name) ?? 0) + old.routed[i]!);
+      return;
+    }
+    next.routed[j] = old.routed[i]!;
+    next.state.current[j] = old.state.current[i]!;
+    if (next.health !== null && old.health !== null) {
+      next.health.healthy[j] = old.health.healthy[i]!;
+      next.health.streak[j] = old.health.streak[i]!;
+    }
+  });
+  return next;
+}
+
 function overheadOf(spec: LoadBalancerConfig['overhead']): Distribution | null {
   if (spec === undefined || spec === 0) return null;
   return typeof spec === 'number' ? constant(spec) : fromSpec(spec);
@@ -212,7 +247,7 @@ export const loadBalancer = defineComponent({
       return [...group.backends()];
     });
     const hc = config.health_check;
-    return new LoadBalancer(lbName, {
+    const balancer = new LoadBalancer(lbName, {
       ctx: env.ctx,
       refusal: new Refusal(env.ctx, env.flow, 'no_healthy_instance', 503),
       policy: LB_POLICIES[config.policy],
@@ -224,5 +259,9 @@ export const loadBalancer = defineComponent({
         : { interval: hc.interval, thresholds: { unhealthy: hc.unhealthy_threshold, healthy: hc.healthy_threshold } },
       costPerHour: priceOf(config, env.prices),
     });
+    // autoscaled tiers announce changes to their instances in rotation
+    const refresh = (): void => balancer.setBackends(expand(config.targets), expand(config.backup ?? []));
+    for (const t of [...config.targets, ...(config.backup ?? [])]) env.lookup<BackendGroup>(t).onChange?.(refresh);
+    return balancer;
   },
 });

@@ -84,7 +84,23 @@ export function normalize(model: Model, file: string, loaded?: LoadedDocument): 
       }
     }
   }
+  const configs = new Map(components.map(([n, c]) => [n, { kind: c.kind, config: c as unknown }]));
+  for (const [name, config] of components) {
+    for (const q of defOf(config.kind)?.crossCheck?.(config as never, configs) ?? []) {
+      p.add('SIM_E_INVALID_VALUE', ['components', name, ...q.path], q.detail, { expected: q.expected, hint: q.hint });
+    }
+  }
+  const endpointNames = Object.keys(model.endpoints);
+  for (const [name, config] of components) {
+    for (const ref of defOf(config.kind)?.endpoints?.(config as never) ?? []) {
+      if (endpointNames.includes(ref.name)) continue;
+      p.add('SIM_E_DANGLING_REF', ['components', name, ...ref.path], `no endpoint named \`${ref.name}\``, {
+        expected: `one of: ${listOf(endpointNames)}`, hint: didYouMean(ref.name, endpointNames),
+      });
+    }
+  }
   for (const [name, steps] of Object.entries(flows)) checkSteps(steps, ['flows', name], ctx);
+  checkTasks(components, ctx);
   const endpoints = Object.entries(model.endpoints as Record<string, EndpointConfig>).map(([name, e], index) => {
     const steps = endpointSteps(e) as readonly Frozen<Step>[];
     checkSteps(steps, Array.isArray(e) ? ['endpoints', name] : ['endpoints', name, 'steps'], ctx);
@@ -188,8 +204,42 @@ function checkSteps(steps: readonly Frozen<Step>[], path: PathSegment[], c: Step
       case 'db':
         checkQuery(typeof body === 'string' ? { query: body } : body, typeof body === 'string' ? at : [...at, 'query'], c);
         break;
+      case 'enqueue':
+        checkEnqueue(body, at, c);
+        break;
     }
   });
+}
+
+/** `enqueue: { queue, task }`: a worker_queue that defines the task. */
+function checkEnqueue(body: { queue: string; task: string }, at: PathSegment[], c: StepCtx): void {
+  checkComponent(body.queue, 'worker_queue', [...at, 'queue'], c);
+  if (c.kindOf.get(body.queue) !== 'worker_queue') return;
+  const tasks = Object.keys((c.model.components[body.queue] as { tasks?: object }).tasks ?? {});
+  if (tasks.includes(body.task)) return;
+  c.p.add('SIM_E_DANGLING_REF', [...at, 'task'], `worker_queue \`${body.queue}\` has no task \`${body.task}\``, {
+    expected: `one of: ${listOf(tasks)}`,
+    hint: didYouMean(body.task, tasks) ?? `define it under components.${body.queue}.tasks`,
+  });
+}
+
+/** The steps of every worker_queue's tasks: checked like flows; a task has no client to respond to. */
+function checkTasks(components: [string, Frozen<Record<string, unknown>> & { kind: string }][], c: StepCtx): void {
+  for (const [name, config] of components) {
+    if (config.kind !== 'worker_queue') continue;
+    for (const [task, def] of Object.entries((config.tasks ?? {}) as Record<string, unknown>)) {
+      const list = Array.isArray(def);
+      const steps = (list ? def : (def as { steps: readonly Frozen<Step>[] }).steps) as readonly Frozen<Step>[];
+      const path: PathSegment[] = list ? ['components', name, 'tasks', task] : ['components', name, 'tasks', task, 'steps'];
+      checkSteps(steps, path, c);
+      steps.forEach((s, i) => {
+        if (!('respond' in s)) return;
+        c.p.add('SIM_E_INVALID_VALUE', [...path, i, 'respond'], `task \`${task}\` runs on a worker: no client waits for a response`, {
+          hint: 'remove the respond step (put `respond: 202` in the endpoint, before its enqueue step)',
+        });
+      });
+    }
+  }
 }
 
 function checkComponent(name: string, kind: string, path: PathSegment[], c: StepCtx): void {
@@ -218,6 +268,7 @@ function checkKey(key: string, path: PathSegment[], c: StepCtx): void {
 function checkQuery(q: { query: string; database?: string }, path: PathSegment[], c: StepCtx): void {
   const databases = [...c.kindOf.entries()].filter(([, k]) => k === 'database').map(([n]) => n);
   const queriesOf = (db: string) => Object.keys(((c.model.components[db] as { queries?: object }).queries ?? {}) as object);
+  if (q.database !== undefined && c.kindOf.get(q.database) === 'shard_router') return checkShardedQuery(q.query, q.database, path, c, queriesOf);
   if (q.database !== undefined) {
     checkComponent(q.database, 'database', path, c);
     if (c.kindOf.get(q.database) === 'database' && !queriesOf(q.database).includes(q.query)) {
@@ -236,6 +287,17 @@ function checkQuery(q: { query: string; database?: string }, path: PathSegment[]
   } else {
     c.p.add('SIM_E_INVALID_VALUE', path, `query \`${q.query}\` is defined by several databases: ${listOf(holders)}`, { hint: 'say which: db: { query: …, database: … }' });
   }
+}
+
+/** A query through a shard router must be in every shard's catalogue (shards are checked by refs). */
+function checkShardedQuery(query: string, router: string, path: PathSegment[], c: StepCtx, queriesOf: (db: string) => string[]): void {
+  const config = c.model.components[router] as { shards?: string[]; reshard?: { add?: string } };
+  const shards = [...(config.shards ?? []), ...(config.reshard?.add !== undefined ? [config.reshard.add] : [])];
+  const lacking = shards.filter((s) => c.kindOf.get(s) === 'database' && !queriesOf(s).includes(query));
+  if (lacking.length === 0) return;
+  c.p.add('SIM_E_DANGLING_REF', path, `shard router \`${router}\`: shard${lacking.length > 1 ? 's' : ''} ${listOf(lacking)} ha${lacking.length > 1 ? 've' : 's'} no query \`${query}\``, {
+    hint: didYouMean(query, queriesOf(lacking[0]!)) ?? 'every shard needs the same query catalogue (a YAML anchor keeps them equal)',
+  });
 }
 
 function checkFlowCycles(flows: Record<string, readonly Frozen<Step>[]>, p: Problems): void {

@@ -32,7 +32,7 @@ ${e.description ? `<p class="lead">${escapeHtml(e.description)}</p>` : ''}
 
 function figure(chart: BuiltChart): string {
   return `<figure class="chart" id="fig-${chart.name}">
-<div class="vega" id="chart-${chart.name}" role="img" aria-label="${escapeHtml(chart.caption)}"></div>
+<div class="vega" id="chart-${chart.name}"></div>
 <figcaption>${escapeHtml(chart.caption)}</figcaption>
 </figure>`;
 }

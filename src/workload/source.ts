@@ -8,6 +8,8 @@ import { Request, type RequestSource } from '../flow/request.js';
 import { KeyDraws, type KeySpace } from './key-draws.js';
 import type { OfferedLoad } from './offered.js';
 import type { DistributionSpec } from '../engine/random/spec.js';
+import type { ClientConfig } from '../model/schema/traffic.js';
+import { Client, clientSettings, type ClientReport } from './client/index.js';
 
 export interface SourceEnv {
   /** The source's label in reports (the config's `name`, or one the builder makes up). */
@@ -40,6 +42,8 @@ export interface SourceReport {
   readonly responded: number;
   /** Closed loop: users started so far; 0 for the other types. */
   readonly usersActive: number;
+  /** With a `client:` block: calls vs attempts, timeouts, retries, breaker, goodput, recovery. */
+  readonly client?: ClientReport;
 }
 
 export interface TrafficGenerator {
@@ -53,6 +57,8 @@ export interface TrafficGenerator {
   /** The theoretical load offered over [0, duration] (for `explain`, MVA, sanity checks). */
   offered(duration: number): OfferedLoad;
   report(): SourceReport;
+  /** Forget statistics (warm-up deletion); optional so other generators need not have it. */
+  resetStats?(now: number): void;
 }
 
 /** A counter for SourceEnv.nextId: 1, 2, 3, … */
@@ -69,12 +75,15 @@ export abstract class SourceBase implements RequestSource {
   readonly name: string;
   protected readonly ctx: SimContext;
   protected readonly keys: KeyDraws;
+  /** The source's client behaviour, or null to send each request once and wait forever. */
+  readonly client: Client | null;
   private started = false;
 
-  constructor(protected readonly env: SourceEnv, ownKeys: Readonly<Record<string, DistributionSpec>> | undefined) {
+  constructor(protected readonly env: SourceEnv, ownKeys: Readonly<Record<string, DistributionSpec>> | undefined, client?: ClientConfig) {
     this.name = env.name;
     this.ctx = env.ctx;
     this.keys = new KeyDraws(env.keySpaces, ownKeys, env.ctx);
+    this.client = client === undefined ? null : new Client(clientSettings(client), { ctx: env.ctx, entry: env.entry, retryOf: this.retryOf });
   }
 
   start(): void {
@@ -94,11 +103,16 @@ export abstract class SourceBase implements RequestSource {
   }
 
   report(): SourceReport {
-    return { name: this.name, type: this.type, generated: this.generated, responded: this.responded, usersActive: this.usersActive };
+    const base = { name: this.name, type: this.type, generated: this.generated, responded: this.responded, usersActive: this.usersActive };
+    return this.client === null ? base : { ...base, client: this.client.report(this.name, this.ctx.now) };
+  }
+
+  resetStats(now: number): void {
+    this.client?.resetStats(now);
   }
 
   /** A fresh request for `endpoint`, stamped now; its keys are left for the caller to fill. */
-  protected newRequest(endpoint: number, source: RequestSource): Request {
+  protected newRequest(endpoint: number, source: RequestSource | null): Request {
     const req = new Request(this.keys.count);
     req.id = this.env.nextId();
     req.endpoint = endpoint;
@@ -109,8 +123,17 @@ export abstract class SourceBase implements RequestSource {
 
   protected send(req: Request): void {
     this.generated++;
-    this.env.entry.accept(req);
+    if (this.client !== null) this.client.call(req);
+    else this.env.entry.accept(req);
   }
+
+  /** The next attempt of a call: a new request (new id, stamped now) with the same endpoint and keys. */
+  private readonly retryOf = (previous: Request): Request => {
+    const req = this.newRequest(previous.endpoint, null);
+    for (let i = 0; i < req.keys.length; i++) req.keys[i] = previous.keys[i]!;
+    req.attempt = previous.attempt + 1;
+    return req;
+  };
 
   /** Endpoint index by name; names were checked by the normalizer, so a miss is a bug. */
   protected readonly endpointIndex = (name: string): number => {

@@ -51,6 +51,12 @@ export abstract class AppInstance implements Backend, Instance {
   refusedDown = 0;
   timeouts = 0;
   readonly inProgress = new TimeWeighted();
+  /** When the statistics window began: creation or the last reset. */
+  since: number;
+  /** Called once `active` falls to 0, while set: a draining instance leaves then (fleet.ts). */
+  onIdle: ((inst: AppInstance) => void) | null = null;
+  /** Core-seconds of CPU done before the last reset: `cpuSeconds` never restarts from 0. */
+  private cpuBefore = 0;
 
   protected readonly ctx: SimContext;
   protected readonly flow: FlowRunner;
@@ -67,6 +73,7 @@ export abstract class AppInstance implements Backend, Instance {
     this.pool = parts.pool;
     this.full = new Refusal(parts.ctx, parts.flow, 'accept_queue_full', 503);
     this.down = new Refusal(parts.ctx, parts.flow, 'dropped', 502);
+    this.since = parts.ctx.now;
   }
 
   get weight(): number {
@@ -103,9 +110,17 @@ export abstract class AppInstance implements Backend, Instance {
   }
 
   resetStats(now: number): void {
+    this.cpuBefore = this.cpuSeconds(now);
+    this.since = now;
     this.accepted = this.refusedFull = this.refusedDown = this.timeouts = 0;
     this.inProgress.reset(now);
     this.resetRuntime(now);
+  }
+
+  /** Core-seconds of CPU work done since the instance was built, across resets (an
+   * autoscaler's utilisation metric reads differences of it). */
+  cpuSeconds(now: number): number {
+    return this.cpuBefore + this.figures(now).busyCores * (now - this.since);
   }
 
   /** The endpoint flow `req` runs (the builder fills the table before the run starts). */
@@ -120,6 +135,7 @@ export abstract class AppInstance implements Backend, Instance {
     release: () => {
       this.active--;
       this.inProgress.set(this.ctx.now, this.active);
+      if (this.active === 0 && this.onIdle !== null) this.onIdle(this);
     },
   };
 

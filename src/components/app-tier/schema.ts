@@ -5,7 +5,11 @@
  * fills them in: the rest of the component reads one plain, complete record.
  */
 import { z } from 'zod';
+import { constant } from '../../engine/random/continuous.js';
+import { fromSpec } from '../../engine/random/spec.js';
+import type { Distribution } from '../../engine/types.js';
 import { costFields } from '../define.js';
+import { timeDistribution } from '../../model/schema/distribution.js';
 import { reject } from '../../model/schema/issue.js';
 import { name } from '../../model/schema/names.js';
 import { count, duration } from '../../model/schema/units.js';
@@ -15,6 +19,9 @@ export type Runtime = (typeof RUNTIMES)[number];
 
 /** Threads per instance when not given: an illustrative pool size (Puma uses 5, Tomcat 200). */
 export const DEFAULT_THREADS = 8;
+/** Start-up delay of an instance added at runtime when not given: container start, app boot
+ * and a passed readiness probe — a typical figure for a small web pod, in seconds. */
+export const DEFAULT_STARTUP_DELAY = 30;
 /** Accept queue (listen backlog) of worker and thread pools when not given: Linux's historical somaxconn. */
 export const DEFAULT_ACCEPT_QUEUE = 128;
 
@@ -40,6 +47,8 @@ export const appTierSchema = z.strictObject({
     .describe('Server-side timeout from the moment an instance accepts a request: the client gets 504 then, while the worker stays busy until its current operation returns (default: none).'),
   pool: name('component').optional()
     .describe('A connection_pool or pgbouncer component giving each instance its database connections.'),
+  startup_delay: z.union([duration(), timeDistribution()]).optional()
+    .describe(`Time from when an instance is added at runtime (by an autoscaler) until it takes traffic: a duration or a time distribution (default ${DEFAULT_STARTUP_DELAY}s). It costs money meanwhile.`),
   weight: z.number().positive().finite().default(1)
     .describe('Relative weight of each instance for weighted load-balancing policies.'),
   ...costFields,
@@ -62,7 +71,7 @@ export const appTierSchema = z.strictObject({
   if (c.request_timeout === 0) {
     reject(ctx, 0, { code: 'SIM_E_INVALID_VALUE', expected: 'a duration > 0, e.g. 30s (leave it out for no timeout)' }, ['request_timeout']);
   }
-}).describe('A tier of identical app instances running the endpoint flows (cost = instances × price).');
+}).describe('A tier of identical app instances running the endpoint flows (cost = instance-hours × price: an autoscaler can resize it).');
 
 export type AppTierConfig = z.output<typeof appTierSchema>;
 
@@ -80,11 +89,15 @@ export interface TierSettings {
   /** Server-side timeout in seconds; Infinity for none. */
   readonly timeout: number;
   readonly weight: number;
+  /** Delay before an instance added at runtime takes traffic. */
+  readonly startup: Distribution;
 }
 
 export function resolveTier(c: AppTierConfig): TierSettings {
   const single = Math.min(1, c.cores);
-  const common = { instances: c.instances, cores: c.cores, timeout: c.request_timeout ?? Infinity, weight: c.weight };
+  const common = {
+    instances: c.instances, cores: c.cores, timeout: c.request_timeout ?? Infinity, weight: c.weight, startup: startupOf(c.startup_delay),
+  };
   switch (c.runtime) {
     case 'event_loop':
       return { ...common, runtime: c.runtime, slots: 0, cpuCores: single, acceptLimit: c.accept_queue ?? Infinity };
@@ -99,4 +112,9 @@ export function resolveTier(c: AppTierConfig): TierSettings {
         cpuCores: c.gil === false ? c.cores : single, acceptLimit: c.accept_queue ?? DEFAULT_ACCEPT_QUEUE,
       };
   }
+}
+
+function startupOf(spec: AppTierConfig['startup_delay']): Distribution {
+  if (spec === undefined) return constant(DEFAULT_STARTUP_DELAY);
+  return typeof spec === 'number' ? constant(spec) : fromSpec(spec);
 }

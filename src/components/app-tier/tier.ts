@@ -1,83 +1,107 @@
 /**
- * The built app tier: N instances of one runtime. It is a BackendGroup (a load balancer sends
- * to its instances) and an Entry (with no load balancer in front it deals requests to its up
- * instances in turn itself), and it reports the tier's CPU and worker use, queues and refusals.
+ * The built app tier: instances of one runtime. It is a BackendGroup (a load balancer sends
+ * to its instances in rotation), an Entry (with no load balancer in front it deals requests
+ * to its up instances in turn itself) and Scalable (an autoscaler resizes it through its
+ * fleet), and it reports the tier's CPU and worker use, queues, refusals and instance-hours.
  */
 import type { SimContext } from '../../engine/types.js';
 import type { Request } from '../../flow/request.js';
 import type { FlowRunner } from '../../flow/runner.js';
-import type { BackendGroup, Entry } from '../contracts.js';
+import type { BackendGroup, Entry, Scalable } from '../contracts.js';
 import type { ComponentInstance, ComponentReport } from '../define.js';
-import { lbState } from '../policies/lb/policy.js';
+import { lbState, type LbState } from '../policies/lb/policy.js';
 import { roundRobin } from '../policies/lb/round-robin.js';
+import { CpuMeter } from './cpu-meter.js';
+import type { Fleet } from './fleet.js';
 import type { AppInstance } from './instance.js';
 import { Refusal } from './reject-step.js';
+import { tierReport } from './report.js';
 import type { TierSettings } from './schema.js';
 
-export class AppTier implements Entry, BackendGroup, ComponentInstance {
+export class AppTier implements Entry, BackendGroup, Scalable, ComponentInstance {
   readonly kind = 'app_tier';
-  private readonly usable: Uint8Array;
-  private readonly turn;
+  private usable: Uint8Array;
+  private turn: LbState;
   private readonly none: Refusal;
+  private readonly meter = new CpuMeter();
+  private statsSince: number;
 
   constructor(
     readonly name: string,
     private readonly ctx: SimContext,
     flow: FlowRunner,
     readonly settings: TierSettings,
-    readonly instances: readonly AppInstance[],
-    private readonly costPerHour: number,
+    readonly fleet: Fleet,
+    /** Price of one instance per hour. */
+    private readonly pricePerHour: number,
   ) {
-    this.usable = new Uint8Array(instances.length);
-    this.turn = lbState(instances.length);
+    this.usable = new Uint8Array(fleet.serving.length);
+    this.turn = lbState(fleet.serving.length);
     this.none = new Refusal(ctx, flow, 'no_healthy_instance', 503);
+    this.statsSince = ctx.now;
+    this.meter.track(fleet.serving, ctx.now);
+    // registered first, so the tier is up to date before any load balancer hears of a change
+    fleet.onChange(this.resized);
+  }
+
+  /** The instances in rotation (starting and draining ones are not). */
+  get instances(): readonly AppInstance[] {
+    return this.fleet.serving;
   }
 
   backends(): readonly AppInstance[] {
-    return this.instances;
+    return this.fleet.serving;
+  }
+
+  onChange(listener: () => void): void {
+    this.fleet.onChange(listener);
   }
 
   accept(req: Request): void {
-    const list = this.instances;
+    const list = this.fleet.serving;
     for (let i = 0; i < list.length; i++) this.usable[i] = list[i]!.up ? 1 : 0;
     const i = roundRobin(list, this.usable, this.turn, this.ctx.rng, 0);
     if (i < 0) return this.none.refuse(req);
     list[i]!.accept(req);
   }
 
+  // Scalable
+  get replicas(): number {
+    return this.fleet.serving.length;
+  }
+
+  get starting(): number {
+    return this.fleet.starting.length;
+  }
+
+  /** `cpu`: the mean CPU utilisation (0..1) of the instances in rotation since the last call. */
+  metric(name: string, now: number): number {
+    if (name !== 'cpu') throw new Error(`app_tier ${this.name}: no metric ${name} (an app tier offers cpu)`);
+    return this.meter.sample(this.fleet.serving, this.settings.cores, now);
+  }
+
+  scaleTo(n: number): void {
+    this.fleet.scaleTo(n);
+  }
+
   resetStats(now: number): void {
-    for (const inst of this.instances) inst.resetStats(now);
+    for (const inst of this.fleet.all) inst.resetStats(now);
+    this.fleet.resetStats(now);
+    this.statsSince = now;
   }
 
   report(now: number): ComponentReport {
-    const n = this.instances.length;
-    const figures = this.instances.map((inst) => inst.figures(now));
-    const sum = (f: (i: AppInstance) => number) => this.instances.reduce((s, inst) => s + f(inst), 0);
-    const extra: Record<string, number> = {
-      instances: n,
-      accepted: sum((i) => i.accepted),
-      accept_queue_full: sum((i) => i.refusedFull),
-      refused_down: sum((i) => i.refusedDown),
-      request_timeout: sum((i) => i.timeouts),
-      mean_in_progress: sum((i) => i.inProgress.mean(now)),
-    };
-    if (this.settings.slots > 0) {
-      extra.worker_utilisation = figures.reduce((s, f) => s + f.slotUtilisation, 0) / n;
-      const waited = figures.reduce((s, f) => s + f.acceptWaitCount, 0);
-      extra.mean_accept_wait_ms = waited > 0 ? (figures.reduce((s, f) => s + f.acceptWaitSum, 0) / waited) * 1000 : 0;
-    }
-    this.instances.forEach((inst, k) => {
-      extra[`${inst.name}.utilisation`] = figures[k]!.busyCores / this.settings.cores;
-      extra[`${inst.name}.accepted`] = inst.accepted;
-    });
-    return {
-      name: this.name,
-      kind: this.kind,
-      utilisation: figures.reduce((s, f) => s + f.busyCores, 0) / (n * this.settings.cores),
-      meanQueue: figures.reduce((s, f) => s + f.queueMean, 0) / n,
-      maxQueue: Math.max(...figures.map((f) => f.queueMax)),
-      costPerHour: this.costPerHour,
-      extra,
-    };
+    return tierReport(this.name, this.kind, this.settings, this.fleet, this.pricePerHour, this.statsSince, now);
   }
+
+  // the rotation changed: measure newcomers from now; size the round-robin memory to it
+  private readonly resized = (): void => {
+    this.meter.track(this.fleet.serving, this.ctx.now);
+    const n = this.fleet.serving.length;
+    if (n === this.usable.length) return;
+    this.usable = new Uint8Array(n);
+    const cursor = this.turn.cursor;
+    this.turn = lbState(n);
+    this.turn.cursor = n > 0 ? cursor % n : 0;
+  };
 }

@@ -54,6 +54,9 @@ export class CacheComponent implements Cache, ComponentInstance, FlightWaker {
   private readonly jobOp: number[] = [];
   private readonly jobKey: number[] = [];
   private readonly freeJobs: number[] = [];
+  // fault hooks (faults.ts): latency added to every operation, entries dropped by flushes
+  private extraLatency = 0;
+  flushed = 0;
 
   constructor(
     readonly name: string,
@@ -92,8 +95,22 @@ export class CacheComponent implements Cache, ComponentInstance, FlightWaker {
     this.after(this.settings.latency.miss, req);
   }
 
+  /** Fault hook: drop every entry of every store (FLUSHALL, a restart); returns how many. */
+  flush(): number {
+    let dropped = 0;
+    for (const node of this.allNodes()) dropped += node.store.clear(this.ctx.now);
+    this.flushed += dropped;
+    return dropped;
+  }
+
+  /** Fault hook: add `seconds` (negative to take it back) to every operation's latency. */
+  addLatency(seconds: number): void {
+    this.extraLatency = Math.max(0, this.extraLatency + seconds);
+  }
+
   resetStats(now: number): void {
     this.statsSince = now;
+    this.flushed = 0;
     for (const node of this.allNodes()) {
       node.store.resetStats(now);
       node.flights?.resetStats();
@@ -128,7 +145,7 @@ export class CacheComponent implements Cache, ComponentInstance, FlightWaker {
   }
 
   private after(latency: Distribution, req: Request): void {
-    const t = latency.sample(this.rng);
+    const t = latency.sample(this.rng) + this.extraLatency;
     this.ctx.schedule(t > 0 ? t : 0, this.resume, req);
   }
 
@@ -210,6 +227,7 @@ function cacheReport(c: CacheComponent, now: number, nodes: readonly Node[], ser
       gets, hits: t.hits, misses: t.misses, expirations: t.expirations, evictions: t.evictions,
       sets: t.sets, deletes: t.deletes, mean_entries: t.entries, max_entries: t.maxEntries,
       single_flight_waits: t.waits, stampede_saved: t.saved, stores: nodes.length,
+      ...(c.flushed > 0 ? { flushed: c.flushed } : {}),
     },
   };
   if (gets > 0) report.hitRatio = t.hits / gets;

@@ -102,6 +102,18 @@ export class CacheStore {
     return true;
   }
 
+  /** Drop every entry (a flush: FLUSHALL, a restart, a CDN purge); returns how many were held.
+   * Not counted as deletes or evictions: the caller reports flushes itself. */
+  clear(now: number): number {
+    const held = this.size;
+    const isFree = new Uint8Array(this.allocated);
+    for (let i = 0; i < this.freeCount; i++) isFree[this.free[i]!] = 1;
+    for (let slot = 0; slot < this.allocated; slot++) {
+      if (isFree[slot] === 0) this.drop(slot, this.keys[slot]!, now);
+    }
+    return held;
+  }
+
   resetStats(now: number): void {
     this.hits = this.misses = this.expirations = this.evictions = this.sets = this.deletes = 0;
     this.entries.reset(now);

@@ -81,6 +81,15 @@ export class PoolSource implements ConnectionSource, Releasable {
     req.conn = null;
   }
 
+  /** The instance is gone (scaled in, nothing checked out): close the idle connections so they
+   * no longer count against the database's max_connections. */
+  close(): void {
+    const now = this.ctx.now;
+    for (let i = 0; i < this.open; i++) this.upstream.disconnect();
+    this.stats.open.add(now, -this.open);
+    this.open = this.idle = 0;
+  }
+
   /** The runner releases the connection when the request ends (and, separately, any server
    * connection of a bouncer the request still holds). */
   release(req: Request): void {

@@ -14,6 +14,9 @@ export class ReplicaSet {
   private turn = 0;
   /** Reads served per replica since the last reset. */
   readonly reads: number[];
+  /** 1 while a replica is down (a fault): it takes no new reads. */
+  private readonly down: Uint8Array;
+  private downCount = 0;
 
   constructor(
     contexts: readonly SimContext[],
@@ -24,15 +27,17 @@ export class ReplicaSet {
     this.stations = contexts.map((ctx) => new PsStation<number>(ctx, { cores }, onDone));
     this.lagRngs = contexts.map((ctx) => ctx.rng);
     this.reads = contexts.map(() => 0);
+    this.down = new Uint8Array(contexts.length);
   }
 
   get count(): number {
     return this.stations.length;
   }
 
-  /** The replica the next read goes to. */
+  /** The replica the next read goes to, or -1 while every replica is down. */
   pick(): number {
-    const r = leastBusy(this.stations.length, this.load, this.turn++);
+    if (this.downCount === this.stations.length) return -1;
+    const r = leastBusy(this.stations.length, this.downCount === 0 ? this.load : this.loadIfUp, this.turn++);
     this.reads[r]!++;
     return r;
   }
@@ -45,5 +50,21 @@ export class ReplicaSet {
     this.reads.fill(0);
   }
 
+  /** Fault hook: replica `r` stops (or resumes) taking reads. */
+  setUp(r: number, up: boolean): void {
+    if (!(r >= 0 && r < this.stations.length)) throw new RangeError(`replica ${r + 1} does not exist (there are ${this.stations.length})`);
+    const wasDown = this.down[r] === 1;
+    if (wasDown === !up) return;
+    this.down[r] = up ? 0 : 1;
+    this.downCount += up ? -1 : 1;
+  }
+
+  /** Whether replica `r` takes reads. */
+  isUp(r: number): boolean {
+    return this.down[r] === 0;
+  }
+
   private readonly load = (i: number): number => this.stations[i]!.inSystem;
+  // a down replica looks infinitely busy, so least-busy never picks it while one is up
+  private readonly loadIfUp = (i: number): number => (this.down[i] === 1 ? Infinity : this.stations[i]!.inSystem);
 }

@@ -27,6 +27,7 @@ export function databaseReport(db: DatabaseComponent, now: number): ComponentRep
     connections_refused: db.connections.refused,
     max_connections: db.connections.limit,
   };
+  if (db.writesRefused > 0) extra.write_unavailable = db.writesRefused;
   if (db.completed > 0) extra.mean_query_ms = (db.timeSum / db.completed) * 1000;
   for (const [name, plan] of db.settings.plans) extra[`queries_${name}`] = db.executions[plan.index]!;
   const replicas = db.replicas;

@@ -68,6 +68,12 @@ export class DatabaseComponent implements Database, ComponentInstance {
   staleReads = 0;
   completed = 0;
   timeSum = 0;
+  /** Writes refused with 503 write_unavailable while a failover was under way. */
+  writesRefused = 0;
+
+  // fault hooks (faults.ts): a failover window, an added latency
+  private writesUnavailable = false;
+  private extraLatency = 0;
 
   constructor(
     readonly name: string,
@@ -102,6 +108,7 @@ export class DatabaseComponent implements Database, ComponentInstance {
 
   query(req: Request, query: QueryPlan, route: ReadRoute): void {
     const q = query as CompiledQuery;
+    if (q.write && this.writesUnavailable) return this.refuseWrite(req);
     const now = this.ctx.now;
     // drawn before routing, from the database's own stream: routing never shifts the draws
     const w = q.cost !== null ? q.cost.sample(this.costRng) : q.mean * this.settings.noise.sample(this.costRng);
@@ -112,14 +119,32 @@ export class DatabaseComponent implements Database, ComponentInstance {
     this.jobWork[job] = w > 0 ? w : 0;
     this.jobStart[job] = now;
     this.executions[q.index]!++;
-    this.ctx.schedule(this.settings.rtt / 2, this.arrive, job);
+    this.ctx.schedule(this.settings.rtt / 2 + this.extraLatency, this.arrive, job);
+  }
+
+  /** Fault hook: while false (a primary failover), writes fail with 503 write_unavailable;
+   * reads go on (replicas, or the node being promoted). */
+  setWritesAvailable(available: boolean): void {
+    this.writesUnavailable = !available;
+  }
+
+  /** Fault hook: add `seconds` (negative to take it back) to every query's trip to the server. */
+  addLatency(seconds: number): void {
+    this.extraLatency = Math.max(0, this.extraLatency + seconds);
+  }
+
+  /** Fault hook: take replica `index` (0-based) out of read routing, or put it back. Reads
+   * already running on it finish; while every replica is down, reads go to the primary. */
+  setReplicaUp(index: number, up: boolean): void {
+    if (this.replicas === null) throw new Error(`database ${this.name}: no replicas`);
+    this.replicas.setUp(index, up);
   }
 
   resetStats(now: number): void {
     this.statsSince = now;
     this.executions.fill(0);
     this.reads = this.writes = this.replicaReads = this.rywPrimaryReads = this.staleReads = 0;
-    this.completed = this.timeSum = 0;
+    this.completed = this.timeSum = this.writesRefused = 0;
     this.primary.resetStats(now);
     this.replicas?.resetStats(now);
     this.connections.resetStats(now);
@@ -145,9 +170,19 @@ export class DatabaseComponent implements Database, ComponentInstance {
         return PRIMARY;
       }
     }
+    const r = replicas.pick();
+    if (r < 0) return PRIMARY;
     this.replicaReads++;
-    return replicas.pick();
+    return r;
   }
+
+  // the client sees the connection refused after a round trip, never inside the call
+  private refuseWrite(req: Request): void {
+    this.writesRefused++;
+    this.ctx.schedule(this.settings.rtt, this.writeRefused, req);
+  }
+
+  private readonly writeRefused = (req: Request): void => this.flow.fail(req, 'write_unavailable', 503);
 
   /** Who "the same user" is for read-your-writes: the user key space, else the query's row key. */
   private writerOf(req: Request, q: CompiledQuery): number {

@@ -6,6 +6,7 @@
  *   - cache_set / cache_delete: { cache: redis, key: "user:{user}" }
  *   - call: load_profile        (a named flow)     - sleep: { constant: 20ms }
  *   - visit: q                  (a plain station)  - respond: 202   (respond now, go on)
+ *   - enqueue: { queue: emails, task: send_welcome_email }   (publish a background task)
  * Names are checked against the rest of the model by the normalizer.
  */
 import { z } from 'zod';
@@ -35,6 +36,11 @@ const cacheOp = z.strictObject({
   key: key(),
 });
 
+const enqueueOp = z.strictObject({
+  queue: name('component').describe('The worker_queue component.'),
+  task: name('task').describe("A task defined under that worker_queue's `tasks`."),
+});
+
 export interface CacheGetConfig {
   cache: string;
   key: string;
@@ -55,6 +61,7 @@ const stepVariants = {
   call: name('flow').describe('Run a named flow from `flows:`, then continue.'),
   visit: name('component').describe('Queue at a station component and receive its service.'),
   respond: z.number().int().min(100).max(599).describe('Send the response now with this HTTP status (e.g. 202); the flow goes on in the background.'),
+  enqueue: enqueueOp.describe('Publish a task to a worker_queue (the request waits only for the broker), then continue; `respond: 202` before it answers at once.'),
 };
 
 export type Step = OneKeyOf<typeof stepVariantsForType>;
@@ -69,6 +76,7 @@ declare const stepVariantsForType: {
   call: z.ZodString;
   visit: z.ZodString;
   respond: z.ZodNumber;
+  enqueue: typeof enqueueOp;
 };
 
 let stepSchema: z.ZodType<Step, unknown> | undefined;

@@ -4,14 +4,17 @@
  *  - `closed_loop`: Locust-style users who each run tasks, waiting between them;
  *  - `trace`: replay of recorded requests from a CSV or JSONL file.
  * Endpoints and key spaces are referred to by name; the normalizer checks they exist.
+ * Any source may add a `client:` block: timeouts, retries with backoff, a retry budget and a
+ * circuit breaker — clients that behave like clients (workload/client/).
  */
 import { z } from 'zod';
 import { extname } from 'node:path';
+import { backoffSchema } from '../../components/policies/backoff/schema.js';
 import { keyDistribution, type DistributionSpec } from './distribution.js';
 import { reject } from './issue.js';
 import { name, weights } from './names.js';
 import { rateProfile } from './rate-profile.js';
-import { count, rate } from './units.js';
+import { count, duration, fraction, rate } from './units.js';
 import { waitTime } from './wait-time.js';
 
 const KEY_KINDS = ['uniform', 'zipf', 'hotset'];
@@ -29,9 +32,48 @@ function keySpaces() {
     .describe('Key popularity per key space, e.g. { user: { zipf: { s: 1.1, n: 1M } } }.');
 }
 
+const positive = (what: string, example: string) => (value: number, ctx: z.core.$RefinementCtx<any>, path: string[]) => {
+  if (!(value > 0)) reject(ctx, value, { code: 'SIM_E_INVALID_VALUE', expected: `${what} > 0, e.g. ${example}` }, path);
+};
+
+const client = z.strictObject({
+  timeout: duration().optional()
+    .describe('How long the client waits for each attempt before giving up on it (the server keeps working on it); default: forever.'),
+  retries: z.strictObject({
+    max: count().describe('Retries after the first attempt (0: none). Timeouts, 5xx and 429 are retried.'),
+    backoff: backoffSchema({ base: '100ms', cap: '10s', jitter: 'full' }).optional()
+      .describe('Delay before each retry (exponential, capped, jittered); without it a failed attempt is retried at once.'),
+  }).optional().describe('Retries of failed attempts, as new requests with the same keys.'),
+  budget: z.strictObject({
+    ratio: fraction().describe('Retries allowed per call: each call deposits this many tokens and each retry spends one, e.g. 10% (Finagle-style).'),
+    burst: count({ min: 1 }).default(10).describe('Most tokens saved up: retries allowed at once after a quiet spell (default 10).'),
+  }).optional().describe('A retry budget (token bucket): with every attempt failing, retries stay below ratio × calls + burst.'),
+  circuit_breaker: z.strictObject({
+    failure_threshold: fraction().describe('Opens when at least this share of the attempts in the window failed, e.g. 50%.'),
+    window: duration().prefault('10s').describe('Sliding window of attempt outcomes (default 10s).'),
+    min_requests: count({ min: 1 }).default(20).describe('Outcomes needed in the window before it may open (default 20).'),
+    open_for: duration().prefault('5s').describe('How long it stays open, failing calls at once (circuit_open), before letting probes through (default 5s).'),
+    half_open_probes: count({ min: 1 }).default(1).describe('Attempts let through when half-open; all must succeed to close again (default 1).'),
+  }).superRefine((b, ctx) => {
+    positive('a share', '50%')(b.failure_threshold, ctx, ['failure_threshold']);
+    positive('a duration', '10s')(b.window, ctx, ['window']);
+    positive('a duration', '5s')(b.open_for, ctx, ['open_for']);
+  }).optional().describe('A circuit breaker over all of the source\'s attempts: closed → open → half-open → closed.'),
+  recovery: z.strictObject({
+    window: duration().prefault('10s').describe('Width of the goodput time series (default 10s).'),
+    tolerance: fraction().prefault('10%').describe('A window is healthy when goodput is within this share of the calls offered (default 10%).'),
+  }).superRefine((r, ctx) => positive('a duration', '10s')(r.window, ctx, ['window']))
+    .prefault({}).describe('How recovery is judged: the first time the goodput returns within tolerance of the offered calls and stays.'),
+}).superRefine((c, ctx) => {
+  if (c.timeout !== undefined) positive('a duration', '1s')(c.timeout, ctx, ['timeout']);
+}).describe('How the clients behind this source behave: timeout, retries with backoff, retry budget, circuit breaker.');
+
+export type ClientConfig = z.output<typeof client>;
+
 const common = {
   name: name('source name').optional().describe('A label for reports (default: the source type and its position).'),
   keys: keySpaces().optional(),
+  client: client.optional(),
 };
 
 const openLoop = z.strictObject({

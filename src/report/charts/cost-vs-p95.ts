@@ -8,7 +8,7 @@
 import type { ExperimentResults } from '../../experiment/results.js';
 import { axisRoles } from '../axes.js';
 import { chartRows, type ChartRow } from '../chart-rows.js';
-import { fmtMoney, fmtNumber, fmtValue } from '../format.js';
+import { fmtMoney, fmtValue } from '../format.js';
 import { p95SloMs } from '../knee.js';
 import { paretoFrontier } from '../pareto.js';
 import { ALERT_COLOUR, strategyColour } from '../theme.js';
@@ -20,15 +20,20 @@ type CostRow = ChartRow & { frontier: boolean; option: string };
 function costRows(results: ExperimentResults): CostRow[] {
   const { load } = axisRoles(results);
   const rows = chartRows(results).filter((r) => Number.isFinite(r.p95) && r.p95 > 0 && Number.isFinite(r.costPerHour));
+  // Without a load axis every scenario shares the one panel (offered load differs between
+  // strategies of a closed-loop model, so it cannot group them).
   const byLoad = new Map<number, ChartRow[]>();
-  for (const r of rows) byLoad.set(r.load, [...(byLoad.get(r.load) ?? []), r]);
+  for (const r of rows) {
+    const key = load ? r.load : 0;
+    byLoad.set(key, [...(byLoad.get(key) ?? []), r]);
+  }
   const loads = [...byLoad.keys()].sort((a, b) => a - b);
   return loads.flatMap((l, i) => {
     const group = byLoad.get(l) ?? [];
     const front = new Set(paretoFrontier(group, (r) => r.costPerHour, (r) => r.p95));
     return group.map((r) => ({
       ...r,
-      panel: load ? `${load.label} = ${fmtValue(l)}` : `${fmtNumber(l)} req/s`,
+      panel: load ? `${load.label} = ${fmtValue(l)}` : '',
       panelOrder: i,
       frontier: front.has(r),
       option: r.panel ? `${r.strategy} · ${r.panel}` : r.strategy,
@@ -39,15 +44,18 @@ function costRows(results: ExperimentResults): CostRow[] {
 /** The cheapest option meeting every SLO at the highest load where any option does. */
 function finding(rows: CostRow[]): { title: string; note: string | null } {
   const loads = [...new Set(rows.map((r) => r.panelOrder))].sort((a, b) => b - a);
-  const label = (order: number) => rows.find((r) => r.panelOrder === order)?.panel ?? '';
+  const at = (order: number) => {
+    const panel = rows.find((r) => r.panelOrder === order)?.panel ?? '';
+    return panel ? ` at ${panel}` : '';
+  };
   for (const order of loads) {
     const ok = rows.filter((r) => r.panelOrder === order && r.pass)
       .sort((a, b) => a.costPerHour - b.costPerHour || a.p95 - b.p95)[0];
     if (!ok) continue;
     const top = loads[0] ?? order;
     return {
-      title: `cheapest to meet every SLO at ${label(order)}: ${ok.option}, ${fmtMoney(ok.costPerHour)}/h`,
-      note: order === top ? null : `Nothing meets every SLO at ${label(top)}.`,
+      title: `cheapest to meet every SLO${at(order)}: ${ok.option}, ${fmtMoney(ok.costPerHour)}/h`,
+      note: order === top ? null : `Nothing meets every SLO${at(top)}.`,
     };
   }
   return { title: 'no option meets every SLO at any load', note: null };
@@ -55,7 +63,7 @@ function finding(rows: CostRow[]): { title: string; note: string | null } {
 
 function layers(results: ExperimentResults, rows: CostRow[], sloMs: number | null, shapes: boolean): Layer[] {
   const latencies = [...rows.map((r) => r.p95), ...(sloMs !== null ? [sloMs] : [])];
-  const x = { field: 'p95', type: 'quantitative' as const, title: 'p95 latency (ms)', ...positional(latencies, spansDecades(latencies), plotSize(new Set(rows.map((r) => r.panel)).size).width) };
+  const x = { field: 'p95', type: 'quantitative' as const, title: 'p95 latency (ms)', ...positional(latencies, spansDecades(latencies), plotSize(new Set(rows.map((r) => r.panel)).size).width, 48) };
   const y = { field: 'costPerHour', type: 'quantitative' as const, title: 'Cost ($/hour)', scale: { zero: true } };
   const out: Layer[] = [
     {

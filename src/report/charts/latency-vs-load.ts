@@ -46,11 +46,11 @@ function kneeLines(knees: Map<ChartRow[], Knee | null>, panels: string[]): strin
   });
 }
 
-function layers(results: ExperimentResults, rows: ChartRow[], sloMs: number | null): Layer[] {
+function layers(results: ExperimentResults, rows: KneeRow[], sloMs: number | null): Layer[] {
   const latencies = [...rows.flatMap((r) => [r.p50, r.p95]), ...(sloMs !== null ? [sloMs] : [])];
   const loads = rows.map((r) => r.offered);
   const size = plotSize(panelsOf(rows).length);
-  const px = positional(loads, isGeometric(loads), size.width);
+  const px = positional(loads, isGeometric(loads), size.width, 48);
   const py = positional(latencies, spansDecades(latencies), size.height);
   // Lines, not the pale band, should stand for a strategy in the legend.
   const colour = { ...strategyColour(results), legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } };
@@ -66,32 +66,28 @@ function layers(results: ExperimentResults, rows: ChartRow[], sloMs: number | nu
     { field: 'p50', title: 'p50 (ms)', format: ',.1f' }, { field: 'p95', title: 'p95 (ms)', format: ',.1f' },
     { field: 'p99', title: 'p99 (ms)', format: ',.1f' },
   ];
-  const out: Layer[] = [
-    {
-      // A log axis cannot show a band reaching down to 0 or below; skip those points' band.
-      transform: [{ filter: 'isValid(datum.p95Low) && isValid(datum.p95High) && datum.p95Low > 0' }],
-      mark: { type: 'area', opacity: 0.16 },
-      encoding: { x, y: y('p95Low'), y2: { field: 'p95High' }, color: colour },
-    },
-    {
-      mark: { type: 'line', strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.75 },
-      encoding: { x, y: y('p50'), color: colour },
-    },
-    {
-      mark: { type: 'line', point: { filled: true, size: 40 }, strokeWidth: 2.5 },
-      encoding: {
-        x, y: y('p95'), color: colour, tooltip,
-      },
-    },
-    {
-      transform: [{ filter: 'datum.knee' }],
-      mark: { type: 'point', shape: 'diamond', size: 190, filled: true, stroke: 'black', strokeWidth: 1.2 },
-      encoding: {
-        x, y: y('p95'), color: colour,
-        tooltip: [...tooltip, { field: 'kneeReason', title: 'Knee' }],
-      },
-    },
-  ];
+  const band: Layer = {
+    // A log axis cannot show a band reaching down to 0 or below; skip those points' band.
+    transform: [{ filter: 'isValid(datum.p95Low) && isValid(datum.p95High) && datum.p95Low > 0' }],
+    mark: { type: 'area', opacity: 0.16 },
+    encoding: { x, y: y('p95Low'), y2: { field: 'p95High' }, color: colour },
+  };
+  const p50: Layer = {
+    mark: { type: 'line', strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.75 },
+    encoding: { x, y: y('p50'), color: colour },
+  };
+  const p95: Layer = {
+    mark: { type: 'line', point: { filled: true, size: 40 }, strokeWidth: 2.5 },
+    encoding: { x, y: y('p95'), color: colour, tooltip },
+  };
+  const knees: Layer = {
+    transform: [{ filter: 'datum.knee' }],
+    mark: { type: 'point', shape: 'diamond', size: 190, filled: true, stroke: 'black', strokeWidth: 1.2 },
+    encoding: { x, y: y('p95'), color: colour, tooltip: [...tooltip, { field: 'kneeReason', title: 'Knee' }] },
+  };
+  // A layer whose filter leaves no data makes Vega warn about an infinite extent: leave it out.
+  const hasBand = rows.some((r) => r.p95Low !== null && r.p95High !== null && r.p95Low > 0);
+  const out: Layer[] = [...(hasBand ? [band] : []), p50, p95, ...(rows.some((r) => r.knee) ? [knees] : [])];
   if (sloMs !== null) out.push(...sloRule(sloMs));
   return out;
 }

@@ -71,7 +71,7 @@ export function plotSize(panels: number): { width: number; height: number } {
 
 /** Ticks at 1-2-5 (or 1-3, or 1) times each power of ten within the data, as dense as `px`
  * pixels allow: the log axis' default minor ticks each draw a grid line, which is clutter. */
-export function logTicks(values: readonly number[], px: number): number[] | undefined {
+export function logTicks(values: readonly number[], px: number, gap = 32): number[] | undefined {
   const pos = values.filter((v) => Number.isFinite(v) && v > 0);
   if (pos.length < 2) return undefined;
   const lo = Math.min(...pos) / 1.15, hi = Math.max(...pos) * 1.15;
@@ -86,13 +86,14 @@ export function logTicks(values: readonly number[], px: number): number[] | unde
     return ticks;
   };
   const options = [[1, 2, 5], [1, 3], [1]].map(within).filter((t) => t.length >= 2);
-  return options.find((t) => t.length <= px / 32) ?? options.at(-1);
+  return options.find((t) => t.length <= px / gap) ?? options.at(-1);
 }
 
-/** Scale and axis of a positional channel `px` pixels long: log (sparse ticks) or linear from zero. */
-export function positional(values: readonly number[], log: boolean, px: number) {
+/** Scale and axis of a positional channel `px` pixels long: log (sparse ticks) or linear from
+ * zero. `gap` is the room a tick label needs: ~32 px stacked on a y axis, more side by side on x. */
+export function positional(values: readonly number[], log: boolean, px: number, gap = 32) {
   if (!log) return { scale: { zero: true }, axis: {} };
-  const ticks = logTicks(values, px);
+  const ticks = logTicks(values, px, gap);
   return {
     scale: { type: 'log' as const, nice: false, padding: 12 },
     axis: { ...(ticks ? { values: ticks } : {}), labelOverlap: 'greedy' as const, labelSeparation: 8 },

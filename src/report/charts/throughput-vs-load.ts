@@ -6,7 +6,7 @@
 import type { ExperimentResults } from '../../experiment/results.js';
 import { chartRows, panelsOf, type ChartRow } from '../chart-rows.js';
 import { fmtRate } from '../format.js';
-import { MUTED_COLOUR, strategyColour } from '../theme.js';
+import { strategyColour } from '../theme.js';
 import { isGeometric, layered, plotSize, positional } from './layout.js';
 import type { Layer, VegaLiteSpec } from './types.js';
 
@@ -28,16 +28,20 @@ function layers(results: ExperimentResults, rows: ChartRow[]): Layer[] {
   const x = { field: 'offered', type: 'quantitative' as const, title: 'Offered load (req/s)', ...p };
   const y = (field: string) => ({ field, type: 'quantitative' as const, title: 'Achieved throughput (req/s)', ...p });
   const colour = { ...strategyColour(results), legend: { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 } };
+  // The y = x reference goes last, on top: a strategy that serves everything lies right on it.
+  const reference: Layer = {
+    mark: { type: 'line', color: '#303030', strokeDash: [3, 3], strokeWidth: 1.2, opacity: 0.8 },
+    encoding: { x, y: y('offered'), detail: { field: 'panel' } },
+  };
+  const band: Layer = {
+    transform: [{ filter: 'isValid(datum.throughputLow) && isValid(datum.throughputHigh)' }],
+    mark: { type: 'area', opacity: 0.16 },
+    encoding: { x, y: y('throughputLow'), y2: { field: 'throughputHigh' }, color: colour },
+  };
+  // With one replication there are no intervals; an empty band layer would make Vega warn.
+  const hasBand = rows.some((r) => r.throughputLow !== null && r.throughputHigh !== null);
   return [
-    {
-      mark: { type: 'line', color: MUTED_COLOUR, strokeDash: [3, 3], strokeWidth: 1.2 },
-      encoding: { x, y: y('offered'), detail: { field: 'panel' } },
-    },
-    {
-      transform: [{ filter: 'isValid(datum.throughputLow) && isValid(datum.throughputHigh)' }],
-      mark: { type: 'area', opacity: 0.16 },
-      encoding: { x, y: y('throughputLow'), y2: { field: 'throughputHigh' }, color: colour },
-    },
+    ...(hasBand ? [band] : []),
     {
       mark: { type: 'line', point: { filled: true, size: 40 }, strokeWidth: 2.5 },
       encoding: {
@@ -50,6 +54,7 @@ function layers(results: ExperimentResults, rows: ChartRow[]): Layer[] {
         ],
       },
     },
+    reference,
   ];
 }
 

@@ -26,7 +26,12 @@ function panel(values: Long[], o: PanelOptions): { width: number; height: number
   // Only the bottom panel carries the time axis' labels and title; the others keep the grid.
   const axis = o.bottom ? { title: 'Simulated time (s)' } : { title: null, labels: false, ticks: false, domain: false };
   const x = { field: o.bars ? 't0' : 't', type: 'quantitative' as const, scale: { domain: o.domain, nice: false, zero: false }, axis };
-  const y = { field: 'value', type: 'quantitative' as const, title: o.yTitle, scale: { zero: true }, axis: { tickCount: 4, minExtent: 44 } };
+  // All zeros (no errors, empty queues) would collapse the axis to one "0.000000" tick.
+  const flat = !values.some((v) => v.value > 0);
+  const y = {
+    field: 'value', type: 'quantitative' as const, title: o.yTitle,
+    scale: flat ? { domain: [0, 1] } : { zero: true }, axis: { tickCount: 4, minExtent: 44 },
+  };
   const tooltip = [{ field: 't0', title: 'Window from (s)' }, { field: 'series', title: 'Series' }, { field: 'value', title: o.yTitle, format: ',.1f' }];
   const dashed = o.dashed ?? [];
   const isDashed = `indexof(${JSON.stringify(dashed)}, datum.series) >= 0`;

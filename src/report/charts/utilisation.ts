@@ -14,25 +14,22 @@ import type { VegaLiteSpec } from './types.js';
 const GUIDE = 0.8;
 
 interface Cell {
-  strategy: string; strategyOrder: number; component: string; kind: string;
+  strategy: string; component: string; kind: string;
   load: number; panel: string; panelOrder: number; util: number; text: string; point: string;
 }
 
 function cells(results: ExperimentResults): Cell[] {
   const { load, panels } = axisRoles(results);
   const order = panelOrder(results.rows, panels);
-  const strategies = strategyNames(results);
-  return results.rows.flatMap((r) => r.components
-    .filter((c) => Number.isFinite(c.utilisation.mean))
-    .map((c) => {
-      const panel = panelLabel(r, panels);
-      const util = c.utilisation.mean;
-      return {
-        strategy: r.strategy, strategyOrder: strategies.indexOf(r.strategy), component: c.name, kind: c.kind,
-        load: (load ? axisValue(r, load) : null) ?? r.offered, panel, panelOrder: order.get(panel) ?? 0,
-        util, text: `${Math.round(util * 100)}%`, point: `${load?.label ?? 'offered'} ${fmtValue((load ? axisValue(r, load) : null) ?? r.offered)}`,
-      };
+  return results.rows.flatMap((r) => {
+    const panel = panelLabel(r, panels);
+    const x = (load ? axisValue(r, load) : null) ?? r.offered;
+    return r.components.filter((c) => Number.isFinite(c.utilisation.mean)).map((c) => ({
+      strategy: r.strategy, component: c.name, kind: c.kind, load: x, panel, panelOrder: order.get(panel) ?? 0,
+      util: c.utilisation.mean, text: `${Math.round(c.utilisation.mean * 100)}%`,
+      point: `${load?.label ?? 'offered'} ${fmtValue(x)}`,
     }));
+  });
 }
 
 /** Per strategy, the component that first reaches 80% (lowest load, then highest utilisation). */
@@ -63,12 +60,8 @@ export function utilisation(results: ExperimentResults): VegaLiteSpec | null {
   const loadName = load?.label ?? 'offered load';
   const first = firstToSaturate(all, loadName);
   const multiPanel = new Set(all.map((c) => c.panel)).size > 1;
-  const colour = {
-    field: 'util', type: 'quantitative' as const, title: 'Utilisation',
-    scale: { type: 'threshold' as const, domain: [0.5, GUIDE, 0.95], range: ['#e8eef5', '#b7cde3', '#f4a259', '#d1495b'] },
-    legend: { format: '.0%', orient: 'right' as const },
-  };
   const heat = heatmap(loadName, multiPanel);
+  const strategies = strategyNames(results).filter((s) => all.some((c) => c.strategy === s));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: results.experiment.name,
@@ -78,8 +71,10 @@ export function utilisation(results: ExperimentResults): VegaLiteSpec | null {
         ...first.slice(0, 6).map((f) => f.text)],
     }),
     data: { values: all },
-    // One block per strategy (vconcat, not a row facet): each lists only its own components.
-    vconcat: strategyNames(results).filter((s) => all.some((c) => c.strategy === s)).map((s, i) => ({
+    // One block per strategy (concat, not a row facet): each lists only its own components.
+    // Blocks sit three to a row unless each is already a wide row of panels.
+    columns: multiPanel ? 1 : 3,
+    concat: strategies.map((s, i) => ({
       transform: [{ filter: { field: 'strategy', equal: s } }],
       title: { text: s, anchor: 'start' as const, fontSize: 13, offset: 6 },
       ...(multiPanel
@@ -87,7 +82,7 @@ export function utilisation(results: ExperimentResults): VegaLiteSpec | null {
           header: i === 0 ? { labelFontWeight: 'bold' as const } : { labels: false } } }, spec: heat }
         : heat),
     })),
-    spacing: 16,
+    spacing: { row: 16, column: 28 },
     config: { ...CONFIG, axis: { ...CONFIG.axis, grid: false } },
   };
 }
@@ -101,7 +96,7 @@ function heatmap(loadName: string, multiPanel: boolean) {
   return {
     width: { step: multiPanel ? 40 : 46 }, height: { step: 22 },
     encoding: {
-      x: { field: 'load', type: 'ordinal' as const, title: loadName, axis: { labelAngle: 0 } },
+      x: { field: 'load', type: 'ordinal' as const, title: loadName, axis: { labelAngle: 0, labelExpr: "format(datum.value, ',')" } },
       // A fixed label gutter lines the strategies' blocks up under each other.
       y: { field: 'component', type: 'nominal' as const, title: null, sort: null, axis: { minExtent: 70 } },
     },

@@ -7,10 +7,12 @@ import { fmtInterval } from '../format.js';
 import { strategyColours } from '../theme.js';
 import { escapeHtml } from './escape.js';
 
-/** A mean with its confidence interval beneath, in one unit. */
-export function estimateCell(e: Estimate | null | undefined, fmt: (v: number) => string): string {
+/** A mean with its confidence interval beneath, in one unit; `compact` moves the interval
+ * into the hover text, for columns whose intervals would make the table too wide. */
+export function estimateCell(e: Estimate | null | undefined, fmt: (v: number) => string, compact = false): string {
   if (!e) return '<td class="num">—</td>';
   const ci = fmtInterval(e.low, e.high, fmt);
+  if (compact) return `<td class="num"${ci ? ` title="95% CI ${escapeHtml(ci)}"` : ''}>${escapeHtml(fmt(e.mean))}</td>`;
   return `<td class="num">${escapeHtml(fmt(e.mean))}${ci ? `<span class="ci">${escapeHtml(ci)}</span>` : ''}</td>`;
 }
 

@@ -24,13 +24,13 @@ function row(results: ExperimentResults, r: ResultRow): string {
     ...results.axes.map((a) => numCell(fmtValue(r.point[a.name]))),
     numCell(fmtNumber(r.offered)),
     estimateCell(r.throughput, ms),
-    estimateCell(r.p50Ms, ms),
+    estimateCell(r.p50Ms, ms, true),
     estimateCell(r.p95Ms, ms),
     estimateCell(r.p99Ms, ms),
-    estimateCell(r.errorRate, fmtPercent),
+    estimateCell(r.errorRate, fmtPercent, true),
     textCell(r.busiest.name, fmtPercent(r.busiest.utilisation)),
     numCell(fmtMoney(r.costPerHour)),
-    estimateCell(r.costPerMillion, fmtMoney),
+    estimateCell(r.costPerMillion, fmtMoney, true),
     vsBaseline(r),
     `<td class="slo">${verdict(r.pass, failing)}</td>`,
   ].join('')}</tr>`;
@@ -48,7 +48,7 @@ export function resultsTable(results: ExperimentResults): string {
     if (rows.length === 0) return [];
     const description = results.strategies.find((x) => x.name === s)?.description;
     const group = `<tr class="group"><td colspan="${width}">${swatch(results, s)} <span>${escapeHtml(s)}</span>`
-      + `${description ? ` <span class="sig">— ${escapeHtml(description)}</span>` : ''}</td></tr>`;
+      + `${description ? ` <span class="desc">— ${escapeHtml(description)}</span>` : ''}</td></tr>`;
     return [group, ...rows.map((r) => row(results, r))];
   });
   return table(head, body, (i) => !textColumns.has(i));

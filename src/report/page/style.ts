@@ -27,8 +27,9 @@ nav.toc a { margin-right: 16px; color: #2f6fb0; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.84rem; font-variant-numeric: tabular-nums; width: 100%; }
 th, td { padding: 4px 7px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
-th { font-weight: bold; background: var(--band); border-bottom: 2px solid var(--rule); white-space: nowrap; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+th { font-weight: bold; background: var(--band); border-bottom: 2px solid var(--rule); vertical-align: bottom; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
 tr.group td { background: var(--band); font-weight: bold; border-top: 2px solid var(--rule); }
 tr.group td span { vertical-align: middle; }
 .ci { display: block; font-size: 0.76rem; color: var(--muted); }
@@ -37,7 +38,9 @@ tr.group td span { vertical-align: middle; }
 .verdict.fail { color: var(--fail); background: var(--fail-bg); }
 .why { display: block; font-size: 0.74rem; color: var(--fail); }
 td.slo { min-width: 10.5em; }
-.sig { font-size: 0.76rem; color: var(--muted); }
+.sig { font-size: 0.74rem; color: var(--muted); }
+td .sig { display: block; }
+.desc { font-weight: normal; font-size: 0.8rem; color: var(--muted); }
 ul.findings { margin: 4px 0 12px; padding-left: 22px; }
 ul.findings li { margin: 2px 0; }
 p.note, figcaption { color: var(--muted); font-size: 0.9rem; }
@@ -52,8 +55,11 @@ footer { margin-top: 48px; font-size: 0.8rem; color: var(--muted); border-top: 1
   nav.toc, .vega-embed .vega-actions, .vega-embed summary { display: none !important; }
   h2 { break-after: avoid; }
   figure.chart, tr, h3 { break-inside: avoid; }
-  table { font-size: 0.72rem; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 0.68rem; }
+  th, td { padding: 3px 4px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-@page { margin: 14mm; }
+/* Landscape: the results table and the faceted charts are wider than a portrait page. */
+@page { size: A4 landscape; margin: 12mm; }
 `;

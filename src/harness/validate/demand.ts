@@ -1,0 +1,98 @@
+/**
+ * From one calibration window to an endpoint's service demands, in milliseconds per request:
+ * the event loop's whole busy time (GET /__stats `cpu` covers only the hook-delimited
+ * phases; HTTP parsing, routing, the pg protocol and promise plumbing are the rest), the
+ * handler's own CPU, Postgres's CPU and the query time that is not Postgres CPU (loopback,
+ * process wake-ups, fsync), and the client side of the latency (driver lag, HTTP transit).
+ */
+import type { MomentsSnapshot, RouteSnapshot } from '../route-stats.js';
+import { residualMoments } from './fit.js';
+
+export interface Moments {
+  readonly mean: number;
+  readonly sd: number;
+}
+
+export interface Demand {
+  /** Requests the window counted. */
+  readonly requests: number;
+  /** Offered rate of the calibration run (req/s). */
+  readonly rate: number;
+  /** Event-loop busy time per request. */
+  readonly loop: number;
+  /** Synchronous handler CPU (Server-Timing `cpu`) per request. */
+  readonly handler: Moments;
+  /** Queries per request. */
+  readonly queries: number;
+  /** Postgres CPU per request (all its queries). */
+  readonly pg: number;
+  /** Spread of one query's time relative to its mean (from the `db` moments). */
+  readonly queryCv: number;
+  /** Query time per request beyond Postgres's CPU. */
+  readonly dbLatency: number;
+  /** Time in the cache client per request. */
+  readonly cache: number;
+  /** Client-side latency per request: from the intended send to the response, minus the server's part. */
+  readonly client: Moments;
+  readonly hits: number;
+  readonly misses: number;
+}
+
+export interface WindowFigures {
+  readonly route: RouteSnapshot;
+  /** Event-loop busy ms and Postgres CPU ms in the window (net of idle background). */
+  readonly loopMs: number;
+  readonly pgMs: number | null;
+  /** The driver's latency for these requests: mean and standard deviation, ms. */
+  readonly clientLatency: Moments;
+  readonly rate: number;
+}
+
+const moments = (m: MomentsSnapshot): Moments => ({ mean: m.mean, sd: m.sd });
+
+export function demandOf(w: WindowFigures): Demand {
+  const r = w.route;
+  const n = r.count;
+  if (!(n > 0)) throw new RangeError(`route count = ${n} is not allowed: a calibration window needs at least one request`);
+  const loop = w.loopMs / n;
+  const handler = moments(r.ms.cpu);
+  const pg = w.pgMs === null ? 0 : w.pgMs / n;
+  const db = moments(r.ms.db);
+  const server = loop + db.mean + r.ms.cache.mean;
+  const client = residualMoments(w.clientLatency, moments(r.ms.total));
+  return {
+    requests: n,
+    rate: w.rate,
+    loop: Math.max(loop, handler.mean),
+    handler,
+    queries: r.queries.mean,
+    pg: Math.min(pg, db.mean),
+    queryCv: db.mean > 0 ? db.sd / db.mean : 0,
+    dbLatency: Math.max(0, db.mean - pg),
+    cache: r.ms.cache.mean,
+    client: { mean: Math.max(0, w.clientLatency.mean - server), sd: client.sd },
+    hits: r.cacheHits,
+    misses: r.cacheMisses,
+  };
+}
+
+/**
+ * The hit path of a cached endpoint from a window that was mostly hits: the misses in it
+ * are taken out using the miss path's demand, measured separately.
+ */
+export function hitPathOf(mixed: Demand, miss: Demand): Demand {
+  const h = mixed.hits;
+  const m = mixed.misses;
+  if (!(h > 0)) throw new RangeError(`hits = ${h} is not allowed: the hit-path window needs cache hits`);
+  const n = h + m;
+  const per = (total: number, missPart: number) => Math.max(0, (total * n - missPart * m) / h);
+  return {
+    ...mixed,
+    loop: per(mixed.loop, miss.loop),
+    handler: { mean: per(mixed.handler.mean, miss.handler.mean), sd: mixed.handler.sd },
+    queries: 0,
+    pg: 0,
+    dbLatency: 0,
+    cache: per(mixed.cache, miss.cache),
+  };
+}
