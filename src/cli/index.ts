@@ -6,9 +6,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerComponents } from './commands/components.js';
 import { registerExperiment } from './commands/experiment.js';
+import { registerPlan } from './commands/plan.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
 import { EXIT, reportAndExit } from './errors.js';
 
 export function program(): Command {
@@ -19,9 +21,11 @@ export function program(): Command {
     .exitOverride();
   registerRun(p);
   registerExperiment(p);
+  registerPlan(p);
   registerExplain(p);
   registerSchema(p);
   registerComponents(p);
+  registerValidate(p);
   p.addHelpText('after', `
 Examples:
   $ stacksim experiment experiments/strategies.yaml   # the main job: strategies side by side

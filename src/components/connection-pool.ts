@@ -16,11 +16,11 @@ import { PoolStats } from './database/pool-stats.js';
 import { defineComponent, type BuildEnv, type ComponentInstance, type ComponentReport } from './define.js';
 
 /** Kinds a pool can open its connections to. */
-export const POOL_UPSTREAM_KINDS = ['database', 'pgbouncer'] as const;
+export const POOL_UPSTREAM_KINDS = ['database', 'pgbouncer', 'shard_router'] as const;
 
 const schema = z.strictObject({
   kind: z.literal('connection_pool'),
-  database: name('component').describe('The database (or pgbouncer) the connections go to.'),
+  database: name('component').describe('The database (or pgbouncer, or shard_router: a connection on every shard) the connections go to.'),
   size: count().default(5).describe('Persistent connections per app instance, opened at start (SQLAlchemy pool_size, default 5).'),
   max_overflow: count().default(10)
     .describe('Extra connections opened on demand when all are busy, closed again when returned (SQLAlchemy max_overflow, default 10).'),

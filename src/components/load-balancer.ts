@@ -18,9 +18,10 @@ import { count, duration } from '../model/schema/units.js';
 import { Refusal } from './app-tier/reject-step.js';
 import type { Backend, BackendGroup, Entry } from './contracts.js';
 import { costFields, defineComponent, priceOf, type ComponentInstance, type ComponentReport } from './define.js';
-import { healthState, recordCheck, type HealthState, type HealthThresholds } from './policies/lb/health.js';
+import { backendSet, carryOver, type BackendSet } from './load-balancer/backend-set.js';
+import { recordCheck, type HealthThresholds } from './policies/lb/health.js';
 import { LB_POLICIES, LB_POLICY_NAMES } from './policies/lb/index.js';
-import { lbState, type LbPolicy, type LbState } from './policies/lb/policy.js';
+import type { LbPolicy } from './policies/lb/policy.js';
 
 /** Kinds whose built instance is a BackendGroup a load balancer can target. */
 export const BACKEND_GROUP_KINDS = ['app_tier'] as const;
@@ -63,16 +64,6 @@ const schema = z.strictObject({
 }).describe('A load balancer in front of app tiers: a policy, optional backups and health checks.');
 
 export type LoadBalancerConfig = z.output<typeof schema>;
-
-/** One list of backends (the primaries, or the backups) with its policy memory and counters. */
-interface BackendSet {
-  readonly backends: readonly Backend[];
-  /** 1 where the policy may pick: the health checks' verdict, or `up` when there are none. */
-  readonly usable: Uint8Array;
-  readonly health: HealthState | null;
-  readonly state: LbState;
-  readonly routed: Float64Array;
-}
 
 export interface LoadBalancerParts {
   readonly ctx: SimContext;
@@ -193,37 +184,6 @@ export class LoadBalancer implements Entry, ComponentInstance {
     }
     this.ctx.schedule(check.interval, this.checkAll, null);
   };
-}
-
-function backendSet(backends: readonly Backend[], health: boolean): BackendSet {
-  const h = health ? healthState(backends.length) : null;
-  return {
-    backends,
-    usable: h !== null ? h.healthy : new Uint8Array(backends.length),
-    health: h,
-    state: lbState(backends.length),
-    routed: new Float64Array(backends.length),
-  };
-}
-
-/** The set for `backends`, with what `old` knew of the backends still listed. */
-function carryOver(old: BackendSet, backends: readonly Backend[], health: boolean, gone: Map<string, number>): BackendSet {
-  const next = backendSet(backends, health);
-  next.state.cursor = backends.length > 0 ? old.state.cursor % backends.length : 0;
-  old.backends.forEach((b, i) => {
-    const j = backends.indexOf(b);
-    if (j < 0) {
-      gone.set(b.name, (gone.get(b.name) ?? 0) + old.routed[i]!);
-      return;
-    }
-    next.routed[j] = old.routed[i]!;
-    next.state.current[j] = old.state.current[i]!;
-    if (next.health !== null && old.health !== null) {
-      next.health.healthy[j] = old.health.healthy[i]!;
-      next.health.streak[j] = old.health.streak[i]!;
-    }
-  });
-  return next;
 }
 
 function overheadOf(spec: LoadBalancerConfig['overhead']): Distribution | null {

@@ -47,7 +47,8 @@ const schema = z.strictObject({
   algorithm,
   scope: z.enum(['global', 'per_client', 'per_endpoint']).default('global')
     .describe('One limit for all traffic (global), one per client (per_client, by `client_key`) or one per endpoint.'),
-  client_key: name('key space').optional().describe('per_client only: the key space whose value identifies the client, e.g. user.'),
+  client_key: name('key space').optional()
+    .describe('per_client only: the key space whose value identifies the client, e.g. user (requests with no value for it share one state).'),
   max_clients: count({ min: 1 }).default(100_000)
     .describe('Most client states remembered (default 100k); the least recently seen is forgotten and starts afresh.'),
   endpoints: z.array(name('endpoint')).min(1).optional()

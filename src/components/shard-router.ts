@@ -3,14 +3,15 @@
  * the router (`db: { query: get_user, database: users }`). A query whose row key is the
  * routing key space goes to one shard (modulo, range or consistent hashing — policies in
  * policies/sharding/); any other query scatters to every shard and waits for the slowest.
- * A `reshard` event adds or removes a shard mid-run: see shard-router/reshard.ts.
+ * A `reshard` event adds or removes a shard mid-run: see shard-router/reshard.ts. A
+ * connection_pool may name the router: each pooled connection holds one on every shard.
  */
 import type { Database } from './contracts.js';
 import { optionalSpace } from './database/plans.js';
 import { defineComponent, type BuildEnv, type ComponentRef } from './define.js';
 import { shardMap, type ShardPolicyOptions } from './policies/sharding/index.js';
 import { routerPlan } from './shard-router/plans.js';
-import type { ReshardSpec } from './shard-router/reshard.js';
+import type { Flushable, ReshardSpec } from './shard-router/reshard.js';
 import { ShardRouter } from './shard-router/runtime.js';
 import { DEFAULT_COLD_READ, DEFAULT_VNODES, shardRouterSchema, type ShardRouterConfig } from './shard-router/schema.js';
 
@@ -24,6 +25,7 @@ export const shardRouter = defineComponent({
   refs: (c: ShardRouterConfig): ComponentRef[] => [
     ...c.shards.map((name, i) => ({ path: ['shards', i], name, kinds: ['database'] })),
     ...(c.reshard?.add !== undefined ? [{ path: ['reshard', 'add'], name: c.reshard.add, kinds: ['database'] }] : []),
+    ...(c.reshard?.flush ?? []).map((name, i) => ({ path: ['reshard', 'flush', i], name, kinds: ['cache'] })),
   ],
   keySpaces: (c: ShardRouterConfig) => [{ path: ['key'], name: c.key }],
   build(name: string, config: ShardRouterConfig, env: BuildEnv) {
@@ -56,5 +58,13 @@ function reshardSpec(
     coldRead: r.cold_read ?? DEFAULT_COLD_READ,
     copy: r.copy === undefined ? null : { read: plans(r.copy.read), write: plans(r.copy.write), rate: r.copy.rate },
     keySlots: 1 + Math.max(space, optionalSpace('user', env.keySpaceIndex)),
+    flush: (r.flush ?? []).map((cache) => flushable(router, cache, env)),
   };
+}
+
+/** A cache's flush hook (cache.ts: empties the store, returns the entries dropped). */
+function flushable(router: string, cache: string, env: BuildEnv): Flushable {
+  const c = env.lookup<Partial<Flushable>>(cache);
+  if (typeof c.flush !== 'function') throw new Error(`shard_router ${router}: reshard.flush names ${cache}, which cannot be flushed`);
+  return c as Flushable;
 }

@@ -55,6 +55,7 @@ export function analyse(model: NormalizedModel): Analysis {
     const items = model.endpoints.map((e) => flattenSteps(e.steps, { flows: model.flows, databaseOf, hitRatio: hits, ignored }));
     const route = routing(cat, rates, items);
     const costs = items.map((list) => endpointCost(list, { cat, primaryShare: route.primaryShare, checkoutOverhead }, entryDelay));
+    if (round === 1) requireFiniteMeans(model, costs);
     const solution = solve(cat, resources, traffic, costs, tierShare);
     const total = solution.throughput;
     const shares = solution.rates.map((r) => (total > 0 ? r / total : 0));
@@ -90,6 +91,17 @@ function solve(cat: Catalogue, resources: readonly Resource[], traffic: OfferedT
   return solveOpen({ resources, costs, rates, mix: mixUses(costs, rates.map((r) => r / all)), tierShare },
     `mixed traffic: the closed users by MVA with demands inflated by 1/(1 − U) of the open load (${users.method}), `
     + 'then every queue at the combined rate as in an open loop');
+}
+
+/** Queueing theory needs finite mean times: a Pareto with alpha <= 1 has none. */
+function requireFiniteMeans(model: NormalizedModel, costs: readonly EndpointCost[]): void {
+  costs.forEach((c, i) => {
+    const bad = [...c.uses].find(([, u]) => !Number.isFinite(u.work))?.[0] ?? (Number.isFinite(c.delay) ? undefined : 'its delays');
+    if (bad !== undefined) {
+      throw new RangeError(`explain: endpoint ${model.endpoints[i]!.name} has an infinite mean time at ${bad} `
+        + '(a distribution without a finite mean, such as pareto with alpha <= 1): queueing formulas need finite means');
+    }
+  });
 }
 
 /** PgBouncer time per db step for a tier's requests: transaction-mode checkouts only. */

@@ -63,6 +63,9 @@ export interface Catalogue {
   readonly bouncers: ReadonlyMap<string, PgBouncerConfig>;
   /** The entry load balancer's per-request overhead, if any. */
   readonly lbOverhead: { readonly name: string; readonly dist: Distribution } | null;
+  /** Requests are dealt to instances in turn or to the least loaded (round robin, least
+   * connections…), not at random: each instance then sees smoother arrivals than Poisson. */
+  readonly balanced: boolean;
   /** App instances in all, the number of stores a per-instance cache has. */
   readonly instances: number;
   readonly keySpaceIndex: (name: string) => number;
@@ -88,11 +91,13 @@ export function catalogue(model: NormalizedModel): Catalogue {
   let targets: string[] = [];
   let lbOverhead: Catalogue['lbOverhead'] = null;
   let weighted = false;
+  let balanced = true;
   if (entry?.kind === 'app_tier') targets = [entry.name];
   if (entry?.kind === 'load_balancer') {
     const lb = entry.config as unknown as LoadBalancerConfig;
     targets = [...lb.targets];
     weighted = WEIGHTED.includes(lb.policy);
+    balanced = !['random', 'hash'].includes(lb.policy);
     const o = lb.overhead;
     if (o !== undefined && o !== 0) lbOverhead = { name: entry.name, dist: typeof o === 'number' ? constant(o) : fromSpec(o as DistributionSpec) };
   }
@@ -111,6 +116,7 @@ export function catalogue(model: NormalizedModel): Catalogue {
     pools: of<ConnectionPoolConfig>('connection_pool'),
     bouncers: of<PgBouncerConfig>('pgbouncer'),
     lbOverhead,
+    balanced,
     instances: Math.max(1, tiers.reduce((n, t) => n + t.settings.instances, 0)),
     keySpaceIndex,
     unmodelled: model.components.filter((c) => !MODELLED.includes(c.kind)).map((c) => ({ name: c.name, kind: c.kind })),

@@ -6,83 +6,20 @@
  * worker at a flow-equivalent server with that throughput (a birth–death chain: exact for
  * the equivalent, an approximation of the whole). Too large for exact MVA: bounds only.
  */
-import { mva, mvaBounds, type MvaResult, type MvaStation } from '../analytic/index.js';
-import type { EndpointCost, Use } from './demands.js';
-import { flowEquivalent } from './fes.js';
-import type { Residence, ResidenceResult } from './queues.js';
-import type { Resource } from './resources.js';
-import { endpointResidences, mixResidence, type HoldResult, type Solution } from './solution.js';
+import { mva, mvaBounds, type MvaResult } from '../analytic/index.js';
+import type { EndpointCost } from './demands.js';
+import { flowEquivalent, memoized, variableFlowEquivalent } from './fes.js';
+import { concurrencyLimit, network, residencesFrom, type NetInput } from './network.js';
+import type { ResidenceResult } from './queues.js';
+import { endpointResidences, holdScv, mixResidence, type HoldResult, type Solution } from './solution.js';
 
-export interface ClosedInput {
+export interface ClosedInput extends NetInput {
   readonly users: number;
   /** Mean think time Z (seconds). */
   readonly think: number;
-  readonly resources: readonly Resource[];
   readonly costs: readonly EndpointCost[];
   /** Endpoint shares of the users' requests. */
   readonly shares: readonly number[];
-  readonly mix: ReadonlyMap<string, Use>;
-  /** Mix-weighted pure delay per request (seconds). */
-  readonly delay: number;
-  readonly tierShare: (tier: string) => number;
-  /** Demand multipliers (mixed traffic: 1/(1 − U) of the open part). */
-  readonly inflate?: (id: string) => number;
-}
-
-interface Net {
-  readonly stations: MvaStation[];
-  /** Resource id → indices of its stations. */
-  readonly at: Map<string, number[]>;
-}
-
-/** One station per unit (or one merged station of units × servers when `merge`). */
-function network(input: ClosedInput, merge: boolean): Net {
-  const stations: MvaStation[] = [];
-  const at = new Map<string, number[]>();
-  for (const r of input.resources) {
-    const u = input.mix.get(r.id);
-    if (r.discipline === 'hold' || u === undefined || u.work <= 0) continue;
-    const demand = (u.work / r.speed) * (input.inflate?.(r.id) ?? 1);
-    const copies = merge ? 1 : r.units;
-    const servers = merge ? r.units * r.servers : r.servers;
-    const ids: number[] = [];
-    for (let i = 0; i < copies; i++) {
-      ids.push(stations.length);
-      stations.push(r.discipline === 'free'
-        ? { kind: 'delay', name: r.id, demand: demand / copies }
-        : { kind: 'queue', name: r.id, demand: demand / copies, servers });
-    }
-    at.set(r.id, ids);
-  }
-  if (input.delay > 0) stations.push({ kind: 'delay', name: 'delays', demand: input.delay });
-  return { stations, at };
-}
-
-/** The requests all tiers together can have in service, when every request holds a worker. */
-function concurrencyLimit(input: ClosedInput): number {
-  const holds = input.resources.filter((r) => r.discipline === 'hold');
-  const covered = holds.reduce((s, r) => s + input.tierShare(r.tier!), 0);
-  return holds.length > 0 && covered > 1 - 1e-9 ? holds.reduce((n, r) => n + r.units * r.servers, 0) : Infinity;
-}
-
-/** Per-visit residence at each resource from MVA's per-station residence times. */
-function residencesFrom(input: ClosedInput, net: Net, stationR: (i: number) => number, formula: string): Map<string, ResidenceResult> {
-  const out = new Map<string, ResidenceResult>();
-  for (const r of input.resources) {
-    if (r.discipline === 'hold') continue;
-    const u = input.mix.get(r.id);
-    const ids = net.at.get(r.id);
-    if (u === undefined || ids === undefined) {
-      out.set(r.id, { wait: 0, perWork: 1 / r.speed, formula: 'no queueing' });
-      continue;
-    }
-    const total = ids.reduce((s, i) => s + stationR(i), 0);
-    const res: Residence = r.discipline === 'fcfs'
-      ? { wait: Math.max(0, total / u.visits - u.work / u.visits / r.speed), perWork: 1 / r.speed, formula }
-      : { wait: 0, perWork: total / u.work, formula: r.discipline === 'free' ? 'no queueing (a core for every worker)' : formula };
-    out.set(r.id, res);
-  }
-  return out;
 }
 
 export function solveClosed(input: ClosedInput): Solution {
@@ -99,10 +36,19 @@ export function solveClosed(input: ClosedInput): Solution {
         return finish(input, r.X, r.R, residencesFrom(input, net, (i) => r.stations[i]!.R, 'exact MVA'), null,
           `closed loop: exact MVA, N = ${N} users, Z = ${fmtS(input.think)}${how}`, notes);
       }
-      const fes = flowEquivalent(N, input.think, L, (n: number): MvaResult => mva({ N: n, Z: 0, stations: net.stations }));
-      return finish(input, fes.X, N / fes.X - input.think, residencesFrom(input, net, fes.stationR, 'MVA (flow-equivalent server)'), fes,
+      const at = memoized((n: number): MvaResult => mva({ N: n, Z: 0, stations: net.stations }));
+      const exponential = flowEquivalent(N, input.think, L, at);
+      let scv = holdScv(input.costs, input.shares, residencesFrom(input, net, exponential.stationR, ''));
+      if (!Number.isFinite(scv)) {
+        notes.push('holding times have infinite variance: the wait for a worker is taken as if exponential, which understates it');
+        scv = 1;
+      }
+      const { fes, wait } = variableFlowEquivalent(N, input.think, L, at, (1 + scv) / 2);
+      return finish(input, fes.X, N / fes.X - input.think, residencesFrom(input, net, fes.stationR, 'MVA behind the workers'),
+        { queued: wait * fes.X, inService: fes.inService },
         `closed loop: N = ${N} users, Z = ${fmtS(input.think)}; at most ${L} requests hold a worker at once — exact MVA for `
-        + `the network behind the workers, the users queue at a flow-equivalent server (approximation)${how}`, notes);
+        + `the network behind the workers; the users queue at a flow-equivalent server, the wait scaled by (1 + cs²)/2 = `
+        + `${((1 + scv) / 2).toFixed(2)} for the spread of holding times (approximation)${how}`, notes);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       notes.push(`exact MVA refused${merge ? ' even with pooled units' : ''}: ${err.message}`);
@@ -117,7 +63,7 @@ function finish(input: ClosedInput, X: number, R: number, residences: Map<string
   const holds = new Map<string, HoldResult>();
   for (const r of input.resources) {
     if (r.discipline !== 'hold') continue;
-    const formula = fes === null ? `MVA: never more users than ${r.role}` : `flow-equivalent server: users queue for one of the ${r.role}`;
+    const formula = fes === null ? 'never waits: no more users than workers' : `flow-equivalent server with Allen–Cunneen's (1 + cs²)/2`;
     holds.set(r.id, fes === null
       ? { wait: 0, held: inner, formula }
       : { wait: fes.queued / X, held: fes.inService / X, formula });

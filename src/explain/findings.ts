@@ -19,11 +19,18 @@ export function explanationWarnings(a: Analysis, rows: readonly ResourceRow[], e
       out.push(`${r.id}: at the peak rate (${a.traffic.openPeak.toPrecision(3)} req/s) it would need ${pct(r.utilisation * a.traffic.openPeak / open)} of its capacity — queues build during the peak`);
     }
   }
+  if (a.traffic.retrying.length > 0 && out.some((w) => /overloaded|at the peak rate/.test(w))) {
+    out.push(`${a.traffic.retrying.join(', ')}: clients retry failed attempts — under overload the retries add load explain does not count (a retry storm can keep the system saturated after the cause is gone)`);
+  }
   for (const [id, res] of a.solution.residences) {
     if (isStable(res) && res.pBlock !== undefined && res.pBlock > 0.001) out.push(`${id} turns away ${pct(res.pBlock)} of its arrivals (capacity K; M/M/c/K)`);
   }
   tierWarnings(a, endpoints, out);
   cacheWarnings(a, out);
+  for (const c of a.cat.model.components) {
+    const at = c.kind === 'shard_router' ? (c.config as { reshard?: { at?: number } }).reshard?.at : undefined;
+    if (at !== undefined) out.push(`${c.name}: the resharding at ${at} s is left out: the figures describe the shards before it`);
+  }
   for (const c of a.cat.unmodelled) out.push(`${c.name} (${c.kind}) is not modelled by explain: its effect is left out`);
   for (const k of a.ignoredSteps) out.push(`\`${k}\` steps are not modelled by explain: their work is left out`);
   if (a.cat.tiers.length === 0 && a.items.some((list) => list.some((i) => i.kind === 'cpu'))) {

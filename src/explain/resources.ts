@@ -23,6 +23,9 @@ export interface Resource {
   readonly discipline: Discipline;
   /** Most requests in a unit at once (a station's capacity K), or Infinity. */
   readonly capacity: number;
+  /** Squared coefficient of variation of the arrivals at one unit: 1 for Poisson; 1/k for a
+   * Poisson stream dealt in turn over k instances (Erlang-k gaps). */
+  readonly arrivalScv: number;
   /** The tier whose requests hold it (hold resources only). */
   readonly tier?: string;
 }
@@ -33,13 +36,13 @@ function cores(c: number): { servers: number; speed: number } {
   return { servers, speed: c / servers };
 }
 
-const base = { capacity: Infinity };
+const base = { capacity: Infinity, arrivalScv: 1 };
 
 export function resourcesOf(cat: Catalogue): Resource[] {
   const out: Resource[] = [];
   for (const t of cat.tiers) {
     const s = t.settings;
-    const common = { ...base, component: t.name, kind: 'app_tier', units: s.instances };
+    const common = { ...base, component: t.name, kind: 'app_tier', units: s.instances, arrivalScv: cat.balanced ? 1 / s.instances : 1 };
     if (s.runtime === 'event_loop') {
       out.push({ ...common, id: `${t.name}/cpu`, role: 'CPU (event loop)', servers: 1, speed: s.cpuCores, discipline: 'fcfs' });
     } else if (s.cpuCores >= s.slots) {
@@ -67,7 +70,7 @@ export function resourcesOf(cat: Catalogue): Resource[] {
     out.push({
       id: name, component: name, kind: 'station', role: `station (${s.discipline})`, units: 1,
       ...(ps ? cores(s.servers) : { servers: s.servers, speed: 1 }),
-      discipline: ps ? 'ps' : 'fcfs', capacity: s.capacity ?? Infinity,
+      discipline: ps ? 'ps' : 'fcfs', capacity: s.capacity ?? Infinity, arrivalScv: 1,
     });
   }
   return out;

@@ -97,21 +97,24 @@ export function endpointRows(a: Analysis): EndpointRow[] {
   });
 }
 
+/** Which formula gave each part of an endpoint's latency, in resource order. */
 function latencyFormula(a: Analysis, i: number, holds: ReadonlyMap<string, number>): string {
   const cost = a.costs[i]!;
   const parts: string[] = [];
-  for (const [id, share] of holds) {
-    const h = a.solution.holds.get(id)!;
-    if (h.wait === null) return `unstable: the queue for ${id} grows without bound`;
-    if (share > 0 && h.wait > 0) parts.push(`wait for ${id}: ${h.formula}`);
+  for (const r of a.resources) {
+    if (r.discipline === 'hold') {
+      const h = a.solution.holds.get(r.id)!;
+      if (h.wait === null) return `unstable: the queue for ${r.id} grows without bound`;
+      if ((holds.get(r.id) ?? 0) > 0 && h.wait > 0) parts.push(`wait for ${r.id}: ${h.formula}`);
+      continue;
+    }
+    const u = cost.latUses.get(r.id);
+    const res = a.solution.residences.get(r.id);
+    if (u === undefined || u.work <= 0 || res === undefined) continue;
+    if (!isStable(res)) return `unstable: the queue at ${r.id} grows without bound`;
+    parts.push(`${r.id}: ${(res as Residence).formula}`);
   }
-  for (const [id, u] of cost.latUses) {
-    const res = a.solution.residences.get(id);
-    if (res === undefined || u.work <= 0) continue;
-    if (!isStable(res)) return `unstable: the queue at ${id} grows without bound`;
-    parts.push(`${(res as Residence).formula} at ${id}`);
-  }
-  if (cost.latDelay > 0) parts.push('delays (round trips, cache latencies, sleeps)');
+  if (cost.latDelay > 0) parts.push('delays');
   return parts.length > 0 ? parts.join(' + ') : 'no work before the response';
 }
 

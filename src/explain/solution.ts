@@ -4,7 +4,7 @@
  * residence. Shared by open.ts and closed.ts so the report reads both the same way.
  */
 import type { EndpointCost } from './demands.js';
-import { residenceOf, type ResidenceResult } from './queues.js';
+import { isStable, residenceOf, type ResidenceResult } from './queues.js';
 import type { Resource } from './resources.js';
 
 export interface HoldResult {
@@ -62,4 +62,26 @@ export function endpointLatency(cost: EndpointCost, s: Solution, holdShares: Rea
 /** Hold resources and the share of requests that hold each. */
 export function holdShares(resources: readonly Resource[], tierShare: (tier: string) => number): Map<string, number> {
   return new Map(resources.filter((r) => r.discipline === 'hold').map((r) => [r.id, tierShare(r.tier!)]));
+}
+
+/**
+ * Squared coefficient of variation of the time a request holds a worker: the mix of the
+ * endpoints' residences, each varying with its steps' work (a visit of work w taking
+ * w × perWork; branches and queue-length swings are not counted).
+ */
+export function holdScv(costs: readonly EndpointCost[], shares: readonly number[], residences: ReadonlyMap<string, ResidenceResult>): number {
+  let m1 = 0, m2 = 0;
+  costs.forEach((c, i) => {
+    const r = residenceOf(c.uses, c.delay, residences);
+    if (r === null || shares[i]! <= 0) return;
+    let variance = 0;
+    for (const [id, u] of c.uses) {
+      const res = residences.get(id);
+      if (res === undefined || !isStable(res) || u.visits <= 0) continue;
+      variance += res.perWork * res.perWork * Math.max(0, u.second - (u.work * u.work) / u.visits);
+    }
+    m1 += shares[i]! * r;
+    m2 += shares[i]! * (r * r + variance);
+  });
+  return m1 > 0 ? Math.max(0, m2 / (m1 * m1) - 1) : 1;
 }

@@ -28,6 +28,8 @@ export interface OfferedTraffic {
   /** The merged closed-loop population, or null. */
   readonly closed: { readonly users: number; readonly think: number; readonly shares: readonly number[] } | null;
   readonly sources: readonly SourceSummary[];
+  /** Sources whose clients retry failed attempts (explain counts first attempts only). */
+  readonly retrying: readonly string[];
   readonly notes: readonly string[];
 }
 
@@ -39,12 +41,17 @@ export function offeredTraffic(model: NormalizedModel): OfferedTraffic {
   const closedShares = names.map(() => 0);
   let openPeak = 0, users = 0, thinkSum = 0;
   const notes: string[] = [];
+  const retrying: string[] = [];
   const sources: SourceSummary[] = model.traffic.map((s, i) => {
     const src = s as TrafficSource;
     const name = src.name ?? `${src.type}[${i}]`;
+    if ((src.client?.retries?.max ?? 0) > 0) retrying.push(name);
     if (src.type === 'closed_loop') {
       const load = offeredLoad(src, duration);
       if (load.type !== 'closed_loop') throw new Error('explain: closed-loop load expected');
+      if (!Number.isFinite(load.thinkMean)) {
+        throw new RangeError(`explain: source ${name}: wait_time has no finite mean (got ${load.thinkMean}); use a distribution with a finite mean`);
+      }
       users += load.users;
       thinkSum += load.users * load.thinkMean;
       for (const [e, share] of Object.entries(load.mix)) closedShares[index(e)]! += load.users * share;
@@ -55,6 +62,7 @@ export function offeredTraffic(model: NormalizedModel): OfferedTraffic {
     const peak = src.type === 'open_loop' ? rateFunction(src.rate).peak : rate.mean;
     if (src.type === 'trace') notes.push(`${name}: the trace is treated as Poisson arrivals at its mean rate`);
     if (src.type === 'open_loop' && !src.poisson) notes.push(`${name}: arrivals are evenly spaced; the Poisson formulas overstate its queueing`);
+    if (peak > rate.mean * 1.001) notes.push(`${name}: the rate varies (mean ${rate.mean.toPrecision(3)}/s over the measured window, peak ${peak.toPrecision(3)}/s); the figures are for the mean`);
     for (const [e, share] of Object.entries(rate.mix)) openRates[index(e)]! += rate.mean * share;
     openPeak += peak;
     return { name, type: src.type, rate: rate.mean, peakRate: peak, mix: rate.mix };
@@ -62,7 +70,8 @@ export function offeredTraffic(model: NormalizedModel): OfferedTraffic {
   const closedCount = sources.filter((s) => s.type === 'closed_loop').length;
   if (closedCount > 1) notes.push(`${closedCount} closed-loop sources are merged into one population of ${users} users`);
   const closed = users > 0 ? { users, think: thinkSum / users, shares: closedShares.map((x) => x / users) } : null;
-  return { openRates, openPeak, closed, sources, notes };
+  if (retrying.length > 0) notes.push(`${retrying.join(', ')}: clients retry failed attempts; only first attempts are counted (no failures in steady state)`);
+  return { openRates, openPeak, closed, sources, retrying, notes };
 }
 
 /** Mean rate over the measured window [warmup, warmup + duration] and the endpoint shares. */

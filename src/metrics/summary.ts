@@ -5,6 +5,7 @@
  */
 import type { ComponentReport } from '../components/define.js';
 import type { LatencyHistogram } from '../engine/stats/histogram.js';
+import type { ClientReport } from '../workload/client/report.js';
 import { EndpointMetrics, type RequestMetrics } from './requests.js';
 
 export interface LatencySummaryMs {
@@ -40,6 +41,9 @@ export interface RunSummary {
   cost: { perHour: number; perMillionRequests: number | null; currency: string; pricesAsOf: string };
   /** started = responded + in flight; ended ≤ started (work still running after a response). */
   requests: { started: number; responded: number; inFlight: number };
+  /** Sources with a `client:` block: calls vs attempts (retry amplification), timeouts,
+   * breaker, goodput series and whether the run recovered. Absent when no source has one. */
+  clients?: ClientReport[];
 }
 
 const round = (x: number, digits = 6): number => {

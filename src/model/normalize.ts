@@ -235,7 +235,7 @@ function checkTasks(components: [string, Frozen<Record<string, unknown>> & { kin
       steps.forEach((s, i) => {
         if (!('respond' in s)) return;
         c.p.add('SIM_E_INVALID_VALUE', [...path, i, 'respond'], `task \`${task}\` runs on a worker: no client waits for a response`, {
-          hint: 'remove the respond step (put `respond: 202` in the endpoint, before its enqueue step)',
+          hint: 'remove it; to answer before the task runs, put `respond: 202` in the endpoint, before its enqueue step',
         });
       });
     }
@@ -285,8 +285,20 @@ function checkQuery(q: { query: string; database?: string }, path: PathSegment[]
       hint: didYouMean(q.query, all) ?? (databases.length === 0 ? 'add a component with kind: database' : undefined),
     });
   } else {
-    c.p.add('SIM_E_INVALID_VALUE', path, `query \`${q.query}\` is defined by several databases: ${listOf(holders)}`, { hint: 'say which: db: { query: …, database: … }' });
+    const router = shardRouterOver(holders, c);
+    const hint = router === undefined ? 'say which: db: { query: …, database: … }' : `they are shards: name their router, db: { query: ${q.query}, database: ${router} }`;
+    c.p.add('SIM_E_INVALID_VALUE', path, `query \`${q.query}\` is defined by several databases: ${listOf(holders)}`, { hint });
   }
+}
+
+/** A shard router whose shards include every one of `databases`, if there is one. */
+function shardRouterOver(databases: string[], c: StepCtx): string | undefined {
+  return [...c.kindOf].find(([name, kind]) => {
+    if (kind !== 'shard_router') return false;
+    const config = c.model.components[name] as { shards?: string[]; reshard?: { add?: string } };
+    const shards = [...(config.shards ?? []), config.reshard?.add];
+    return databases.every((d) => shards.includes(d));
+  })?.[0];
 }
 
 /** A query through a shard router must be in every shard's catalogue (shards are checked by refs). */
@@ -367,13 +379,15 @@ function resolveEntry(model: Model, kindOf: Map<string, string>, endpoints: Norm
     else if (!ENTRY_KINDS.includes(kind)) p.add('SIM_E_INVALID_VALUE', ['entry'], `\`${model.entry}\` is a ${kind}; traffic cannot enter there`, { expected: `a component of kind ${listOf(ENTRY_KINDS)}` });
     return model.entry;
   }
-  for (const kind of ['load_balancer', 'app_tier']) {
-    const found = [...kindOf].filter(([, k]) => k === kind).map(([n]) => n);
-    if (found.length === 1) return found[0]!;
-    if (found.length > 1) {
-      p.add('SIM_E_MISSING_FIELD', [], `several components could take the traffic (${listOf(found)})`, { hint: `add entry: ${found[0]}` });
-      return null;
-    }
+  // the front of the stack: a component traffic can enter that no other component sends to
+  const referenced = new Set(
+    Object.values(model.components as Record<string, { kind: string }>).flatMap((c) => (defOf(c.kind)?.refs(c as never) ?? []).map((r) => r.name)),
+  );
+  const fronts = [...kindOf].filter(([n, k]) => ENTRY_KINDS.includes(k) && !referenced.has(n)).map(([n]) => n);
+  if (fronts.length === 1) return fronts[0]!;
+  if (fronts.length > 1) {
+    p.add('SIM_E_MISSING_FIELD', [], `several components could take the traffic (${listOf(fronts)})`, { hint: `add entry: ${fronts[0]}` });
+    return null;
   }
   const needy = endpoints.find((e) => usesInstance(e.steps, flows));
   if (needy) {

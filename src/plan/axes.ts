@@ -35,8 +35,8 @@ export function pilotValue(k: Knob): number {
 }
 
 /**
- * First tops: for each whole-number knob, about 1.5 times the smallest value its resources
- * allow at throughput `x`, and at least the model's own value plus two. Two passes, so a
+ * First tops: for each whole-number knob, twice the smallest value its resources allow at
+ * throughput `x` (at least that plus three), and at least the model's own value plus two. Two passes, so a
  * pool's bound sees the instance count the app tier's bound asks for.
  */
 export function firstTops(
@@ -51,7 +51,7 @@ export function firstTops(
     const bounds = knobs.map((_, i) => lowerBounds(resources, knobs, axes.map((a, j) => (j === i ? a : [others[j]!])), x, limit, at)[i]!);
     const needed = knobs.map((_, i) => axes[i]![Math.min(bounds[i]!.index, axes[i]!.length - 1)]!);
     tops = knobs.map((k, i) => (k.steps === 'doubling' ? k.current * CACHE_TOP
-      : Math.min(k.max, Math.max(Math.ceil(needed[i]! * 1.5), Math.round(k.current) + 2, needed[i]! + 2))));
+      : Math.min(k.max, Math.max(2 * needed[i]!, Math.round(k.current) + 2, needed[i]! + 3))));
     others = knobs.map((k, i) => Math.max(pilotValue(k), needed[i]!));
   }
   return tops;

@@ -20,6 +20,10 @@ export interface Resource {
   readonly component: string;
   /** Knob ids its load or capacity depends on (none: no knob can relieve it). */
   readonly knobs: readonly string[];
+  /** Knob ids that alone decide whether it is saturated: its own, plus cache capacities
+   * (a hit skips work) when its demand is work per request; every knob when its demand is
+   * time held while waiting on others (connections, workers). */
+  readonly relief: readonly string[];
   /** Busy units per request per second of throughput: the demand D. */
   load(v: ValueOf): number;
   capacity(v: ValueOf): number;
@@ -47,11 +51,13 @@ export function measureResources(summary: RunSummary, model: NormalizedModel, kn
   if (!(x > 0)) return [];
   const ids = new Set(knobs.map((k) => k.id));
   const has = (c: string, f: KnobField) => (ids.has(`${c}.${f}`) ? [`${c}.${f}`] : []);
+  const caches = knobs.filter((k) => k.field === 'capacity').map((k) => k.id);
+  const all = knobs.map((k) => k.id);
   const out: Resource[] = [];
   for (const report of summary.components) {
     const comp = model.components.find((c) => c.name === report.name);
     if (comp === undefined || report.utilisation === undefined) continue;
-    const ctx: Ctx = { name: comp.name, config: comp.config, report, x, pilot, has, model };
+    const ctx: Ctx = { name: comp.name, config: comp.config, report, x, pilot, has, model, caches, all };
     const made = BY_KIND[comp.kind]?.(ctx) ?? [fixed(ctx)];
     out.push(...made);
   }
@@ -66,36 +72,43 @@ interface Ctx {
   readonly pilot: ValueOf;
   readonly has: (component: string, field: KnobField) => string[];
   readonly model: NormalizedModel;
+  /** Ids of the cache capacity knobs, and of every knob. */
+  readonly caches: readonly string[];
+  readonly all: readonly string[];
 }
 
 const util = (r: ComponentReport) => r.utilisation ?? 0;
 
 const BY_KIND: Readonly<Record<string, (c: Ctx) => Resource[]>> = {
-  station: ({ name, report, x, pilot, has }) => {
+  station: ({ name, report, x, pilot, has, caches }) => {
     const d = (util(report) * pilot(name, 'servers')) / x;
-    return [{ name: `${name} servers`, component: name, knobs: has(name, 'servers'), load: () => d, capacity: (v) => v(name, 'servers') }];
+    const knobs = has(name, 'servers');
+    return [{ name: `${name} servers`, component: name, knobs, relief: [...knobs, ...caches], load: () => d, capacity: (v) => v(name, 'servers') }];
   },
-  app_tier: ({ name, config, report, x, pilot, has }) => {
+  app_tier: ({ name, config, report, x, pilot, has, caches, all }) => {
     const s = resolveTier(config as AppTierConfig);
     const n = pilot(name, 'instances');
     const knobs = has(name, 'instances');
     const cores = (util(report) * n * s.cores) / x;
-    const out: Resource[] = [{ name: `${name} cores`, component: name, knobs, load: () => cores, capacity: (v) => v(name, 'instances') * s.cpuCores }];
+    const out: Resource[] = [{
+      name: `${name} cores`, component: name, knobs, relief: [...knobs, ...caches], load: () => cores, capacity: (v) => v(name, 'instances') * s.cpuCores,
+    }];
     const wu = report.extra?.worker_utilisation;
     if (s.slots > 0 && wu !== undefined) {
       const slots = (wu * n * s.slots) / x;
-      out.push({ name: `${name} ${s.runtime}`, component: name, knobs, load: () => slots, capacity: (v) => v(name, 'instances') * s.slots });
+      out.push({ name: `${name} ${s.runtime}`, component: name, knobs, relief: all, load: () => slots, capacity: (v) => v(name, 'instances') * s.slots });
     }
     return out;
   },
   database: databaseResources,
-  connection_pool: ({ name, config, report, x, has, model }) => {
+  connection_pool: ({ name, config, report, x, has, model, all }) => {
     const tiers = model.components.filter((c) => c.kind === 'app_tier' && c.config.pool === name).map((c) => c.name);
     const d = (report.extra?.in_use_mean ?? 0) / x;
     const overflow = (config.max_overflow as number | undefined) ?? 0;
     return [{
       name: `${name} connections`, component: name,
       knobs: [...has(name, 'size'), ...tiers.flatMap((t) => has(t, 'instances'))],
+      relief: all,
       load: () => d,
       capacity: (v) => tiers.reduce((n, t) => n + v(t, 'instances'), 0) * (v(name, 'size') + overflow),
     }];
@@ -103,7 +116,7 @@ const BY_KIND: Readonly<Record<string, (c: Ctx) => Resource[]>> = {
 };
 
 /** Primary cores, and replicas which, when removed, hand their reads back to the primary. */
-function databaseResources({ name, config, report, x, pilot, has }: Ctx): Resource[] {
+function databaseResources({ name, config, report, x, pilot, has, caches }: Ctx): Resource[] {
   const replicaCores = (v: ValueOf) => ((config.replicas as Config | undefined)?.cores as number | undefined) ?? v(name, 'cores');
   const dp = (util(report) * pilot(name, 'cores')) / x;
   const extra = report.extra ?? {};
@@ -112,21 +125,22 @@ function databaseResources({ name, config, report, x, pilot, has }: Ctx): Resour
   const dr = busyReplicas / x;
   const count = (v: ValueOf) => (config.replicas === undefined ? 0 : v(name, 'replicas.count'));
   const knobs = [...has(name, 'cores'), ...has(name, 'replicas.count')];
+  const relief = [...knobs, ...caches];
   const primary: Resource = {
-    name: `${name} cores`, component: name, knobs,
+    name: `${name} cores`, component: name, knobs, relief,
     load: (v) => dp + (config.replicas !== undefined && count(v) === 0 ? dr : 0),
     capacity: (v) => v(name, 'cores'),
   };
   if (config.replicas === undefined) return [primary];
   return [primary, {
-    name: `${name} replicas`, component: name, knobs,
+    name: `${name} replicas`, component: name, knobs, relief,
     load: (v) => (count(v) > 0 ? dr : 0),
     capacity: (v) => count(v) * replicaCores(v),
   }];
 }
 
 /** A component with a utilisation but no knob behind it (a PgBouncer, a cache's threads). */
-function fixed({ name, report, x }: Ctx): Resource {
+function fixed({ name, report, x, all }: Ctx): Resource {
   const d = util(report) / x;
-  return { name, component: name, knobs: [], load: () => d, capacity: () => 1 };
+  return { name, component: name, knobs: [], relief: all, load: () => d, capacity: () => 1 };
 }

@@ -26,6 +26,8 @@ export interface Evaluation {
   readonly candidate: Candidate;
   /** Replication 0's summary: its utilisations refine the demand estimates. */
   readonly first: RunSummary;
+  /** Every replication's summary. */
+  readonly runs: readonly RunSummary[];
 }
 
 export function runSeed(master: number | string, rep: number): string {
@@ -55,7 +57,7 @@ export function evaluate(
     busiest,
     why: pass ? null : whyFailed(slo, slos, busiest),
   };
-  return { candidate, first: runs[0]! };
+  return { candidate, first: runs[0]!, runs };
 }
 
 function figuresOf(r: RunSummary): SloFigures {

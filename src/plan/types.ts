@@ -92,10 +92,11 @@ export interface SearchCounts {
   /** Configurations in the grid of searched values, and the runs brute force would need. */
   readonly gridSize: number;
   readonly bruteForceSimulations: number;
-  /** Visited without simulating: over the utilisation bound, or implied by monotonicity. */
+  /** Visited without simulating: over the utilisation bound (or a connection limit); with no
+   * more capacity than a failure; leaving a resource saturated in a failure no better off. */
   readonly ruledOutByBounds: number;
   readonly prunedFailing: number;
-  readonly prunedPassing: number;
+  readonly prunedSaturated: number;
   readonly stoppedBy: 'found' | 'budget' | 'grid exhausted' | 'infeasible';
 }
 
@@ -112,7 +113,7 @@ export interface PlanResult {
   readonly knobs: readonly KnobSummary[];
   /** The cheapest configuration meeting every SLO, or null when none was found. */
   readonly plan: Candidate | null;
-  /** The next cheapest passing configurations that are not just the plan plus capacity. */
+  /** The next cheapest passing configuration simulated after the plan (maybe the plan plus a notch). */
   readonly runnersUp: readonly Candidate[];
   /** The costliest failing configuration no dearer than the plan (the near miss); without a
    * plan, the most generous configuration tried. */

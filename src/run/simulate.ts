@@ -10,6 +10,7 @@
  */
 import { buildModel, type BuiltModel } from '../build/graph.js';
 import { summarizeRequests, round, type RunSummary } from '../metrics/summary.js';
+import type { ClientReport } from '../workload/client/report.js';
 import type { LoadedModel } from './load-model.js';
 
 export interface SimulateOptions {
@@ -36,6 +37,7 @@ export function simulate(loaded: LoadedModel, options: SimulateOptions = {}): Ru
     sim.schedule(run.warmup, () => {
       metrics.reset(sim.now);
       for (const c of components) c.resetStats(sim.now);
+      for (const s of sources) s.generator.resetStats?.(sim.now);
     }, null);
   }
   sim.run({ until: run.warmup + run.duration });
@@ -57,5 +59,12 @@ export function simulate(loaded: LoadedModel, options: SimulateOptions = {}): Ru
       pricesAsOf: loaded.prices.asOf,
     },
     requests: { started: flow.started, responded: flow.responded, inFlight: flow.started - flow.responded },
+    ...clientsOf(sources),
   };
+}
+
+/** The client reports of the sources that have a `client:` block, if any (else no field at all). */
+function clientsOf(sources: BuiltModel['sources']): { clients?: ClientReport[] } {
+  const clients = sources.flatMap((s) => s.generator.report().client ?? []);
+  return clients.length > 0 ? { clients } : {};
 }

@@ -15,6 +15,9 @@ import { EndpointMix } from './mix.js';
 import { closedLoopLoad, spawnRateOf, type ClosedLoopLoad } from './offered.js';
 import { SourceBase, type SourceEnv } from './source.js';
 
+/** Shortest pause of a user after its circuit breaker refused a call (seconds). */
+const REFUSED_PAUSE = 0.001;
+
 class User implements RequestSource {
   /** The request in flight is the user's on_start call: no think time after it. */
   starting = false;
@@ -43,7 +46,7 @@ export class ClosedLoopGenerator extends SourceBase {
   private origin = 0;
 
   constructor(private readonly config: ClosedLoopSource, env: SourceEnv) {
-    super(env, config.keys);
+    super(env, config.keys, config.client);
     this.tasks = new EndpointMix(config.tasks, this.endpointIndex);
     this.think = fromSpec(config.wait_time);
     if (!(this.think.mean >= 0) || this.think.mean === Infinity) {
@@ -78,11 +81,13 @@ export class ClosedLoopGenerator extends SourceBase {
     this.ctx.schedule(Math.max(0, at - this.ctx.now), this.spawn, null);
   };
 
-  userResponded(user: User, _req: Request): void {
+  userResponded(user: User, req: Request): void {
     this.responded++;
     if (this.ctx.now >= this.env.until) return;
     // never send from inside the response itself: the flow runner is still unwinding
-    const wait = user.starting ? 0 : this.think.sample(user.rng);
+    let wait = user.starting ? 0 : this.think.sample(user.rng);
+    // refused at once by the user's own open circuit breaker: a zero think time must not spin in one instant
+    if (req.error === 'circuit_open' && wait < REFUSED_PAUSE) wait = REFUSED_PAUSE;
     user.starting = false;
     this.ctx.schedule(wait, this.next, user);
   }

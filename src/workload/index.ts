@@ -22,6 +22,11 @@
  *   trace       replay of a CSV/JSONL file (read at build: errors are ModelErrors)
  *
  * `offered(duration)` / `offeredLoad()` give the theoretical load for `explain` and MVA.
+ *
+ * A source with a `client:` block sends through a Client (client/): each request is a
+ * call that may time out (abandoned, not cancelled), be retried as new requests with
+ * backoff under a retry budget, or be refused by a circuit breaker; `report().client`
+ * gives calls vs attempts, the goodput series and the recovery verdict.
  */
 import type { TrafficSource } from '../model/schema/traffic.js';
 import { ClosedLoopGenerator } from './closed-loop.js';
@@ -34,6 +39,7 @@ import { TraceGenerator, traceLoad } from './trace.js';
 export { ClosedLoopGenerator, OpenLoopGenerator, TraceGenerator };
 export { idCounter, type SourceEnv, type SourceReport, type SourceType, type TrafficGenerator } from './source.js';
 export type { KeySpace } from './key-draws.js';
+export { Client, clientSettings, recoveryOf, type ClientReport, type ClientSettings, type Recovery } from './client/index.js';
 export { closedLoopLoad, openLoopLoad, type ClosedLoopLoad, type OfferedLoad, type OpenLoopLoad, type TraceLoad } from './offered.js';
 export { EndpointMix, mixShares } from './mix.js';
 export { evenArrival, nextPoissonArrival } from './arrivals.js';

@@ -24,7 +24,7 @@ export class OpenLoopGenerator extends SourceBase {
   private k = 0;
 
   constructor(private readonly config: OpenLoopSource, env: SourceEnv) {
-    super(env, config.keys);
+    super(env, config.keys, config.client);
     this.profile = rateFunction(config.rate);
     this.mix = new EndpointMix(config.mix, this.endpointIndex);
     this.arrivalRng = env.ctx.stream('arrivals');

@@ -22,7 +22,7 @@ export class TraceGenerator extends SourceBase {
 
   /** `trace` may be passed in when already read (explain, tests); else the file is read now. */
   constructor(config: TraceSource, env: SourceEnv, trace?: TraceRequests) {
-    super(env, config.keys);
+    super(env, config.keys, config.client);
     this.trace = trace ?? readTraceFile(config, env.modelDir, env.endpoints);
     this.keySpace = this.trace.keys === null ? -1 : keyColumnSpace(config, env, this.trace.file);
   }

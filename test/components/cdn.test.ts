@@ -97,6 +97,26 @@ describe('hits, misses and TTL', () => {
   });
 });
 
+describe('fault hooks', () => {
+  it('a flush (purge) empties the edge; a latency spike slows hits and origin trips alike', () => {
+    const w = testWorld(1);
+    const o = origin(w, 0.01);
+    const e = edge(w, { cacheable: { popular: '1h' }, hit_latency: '1ms' }, o);
+    send(w, e, 0, 1);
+    send(w, e, 1, 1); // hit
+    w.sim.schedule(2, () => expect(e.flush()).toBe(1), null);
+    send(w, e, 3, 1); // miss again
+    w.sim.schedule(4, () => e.addLatency(0.1), null);
+    send(w, e, 5, 1); // hit + 100 ms
+    send(w, e, 6, 2); // pass-through + 100 ms on the way to the origin
+    w.sim.schedule(7, () => e.addLatency(-0.1), null);
+    send(w, e, 8, 1);
+    w.sim.run({ until: 10 });
+    expect(w.responses.map((r) => Math.round((r.respondedAt - r.startedAt) * 1e6) / 1e3)).toEqual([10, 1, 10, 101, 110, 1]);
+    expect(o.seen.length).toBe(3);
+  });
+});
+
 describe('request collapsing', () => {
   it('10 concurrent misses on one object make one origin fetch and are all answered when it lands', () => {
     const w = testWorld(1);

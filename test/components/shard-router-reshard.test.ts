@@ -90,3 +90,15 @@ describe('shard_router: removing a shard', () => {
     expect(executions(w.shards[1]!, 'get_user')).toBe(0);
   });
 });
+
+describe('shard_router: caches flushed at the change', () => {
+  it('empties the caches listed in reshard.flush and reports the entries dropped', () => {
+    let held = 7;
+    const w = shardWorld({ vnodes: 64, reshard: { at: '1s', add: 'db4', keys: 100, flush: ['local'] } }, 3, 1, undefined, (world) => {
+      world.components.set('local', { flush: () => { const n = held; held = 0; return n; } });
+    });
+    w.sim.run();
+    expect(held).toBe(0);
+    expect(w.router.report(w.sim.now).extra!.cache_entries_flushed).toBe(7);
+  });
+});

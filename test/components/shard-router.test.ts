@@ -2,6 +2,10 @@
 // names, keyless ones scatter and wait for the slowest shard, per-shard load and the
 // hottest-to-mean ratio, connections on every shard, and the schema's checks.
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readDocument } from '../../src/model/load.js';
+import type { ModelErrors } from '../../src/model/errors.js';
+import { loadModelDocument } from '../../src/run/load-model.js';
 import { shardRouter } from '../../src/components/shard-router.js';
 import { consistentHashMap, moduloMap, rangeMap } from '../../src/components/policies/sharding/index.js';
 import { catalogue, executions, GET_MS, RTT, shardWorld } from './shard-router/helpers.js';
@@ -126,5 +130,40 @@ describe('shard_router: schema', () => {
       ['shards.0', 'db1', ['database']], ['shards.1', 'db2', ['database']], ['shards.2', 'db3', ['database']], ['reshard.add', 'db4', ['database']],
     ]);
     expect(shardRouter.keySpaces!(config)).toEqual([{ path: ['key'], name: 'user' }]);
+  });
+});
+
+describe('shard_router: db steps in a model (models/sharded.yaml, edited)', () => {
+  const load = (edit: (data: any) => void) => {
+    const doc = readDocument(join(import.meta.dirname, '../../models/sharded.yaml'));
+    if (!doc.ok) throw doc.errors;
+    const data = structuredClone(doc.value.data) as any;
+    edit(data);
+    try {
+      loadModelDocument({ ...doc.value, data });
+      return [];
+    } catch (err) {
+      return (err as ModelErrors).errors.map((e) => [e.code, e.path, e.detail, e.hint]);
+    }
+  };
+
+  it('loads as shipped', () => expect(load(() => undefined)).toEqual([]));
+
+  it('points at the router when a query is named without it, and checks the shards\' catalogues', () => {
+    expect(load((d) => {
+      d.endpoints.get_user.steps[1] = { db: 'get_user' };
+      d.endpoints.update_user.steps[1] = { db: { query: 'update_usr', database: 'users' } };
+    })).toEqual([
+      ['SIM_E_INVALID_VALUE', 'endpoints.get_user.steps[1].db', 'query `get_user` is defined by several databases: users_1, users_2, users_3, users_4',
+        'they are shards: name their router, db: { query: get_user, database: users }'],
+      ['SIM_E_DANGLING_REF', 'endpoints.update_user.steps[1].db.query', 'shard router `users`: shards users_1, users_2, users_3, users_4 have no query `update_usr`',
+        'did you mean `update_user`?'],
+    ]);
+  });
+
+  it('refuses a shard that is not a database', () => {
+    const errors = load((d) => { d.components.users.shards = ['users_1', 'app', 'users_3']; });
+    expect(errors.filter((e) => String(e[1]).startsWith('components.users')).map((e) => e.slice(0, 3)))
+      .toEqual([['SIM_E_INVALID_VALUE', 'components.users.shards[1]', '`app` is a app_tier']]);
   });
 });

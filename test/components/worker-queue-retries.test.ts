@@ -57,13 +57,10 @@ describe('worker_queue: retries, backoff and the dead-letter queue', () => {
 
   it('a task that fails outright (error mid-flow) counts as a failed attempt and is retried', () => {
     let calls = 0;
-    const { w, q } = (() => {
-      const world = queueWorld(failing(0, 1), (w) => ({
-        t: [{ kind: 'flaky', label: 'flaky', run: (req, flow) => (calls++ === 0 ? flow.fail(req, 'pool_timeout') : flow.next(req)) }, cpu(w, 0.01)],
-      }));
-      world.send();
-      return world;
-    })();
+    const { w, q, send } = queueWorld(failing(0, 1), (w) => ({
+      t: [{ kind: 'flaky', label: 'flaky', run: (req, flow) => (calls++ === 0 ? flow.fail(req, 'pool_timeout') : flow.next(req)) }, cpu(w, 0.01)],
+    }));
+    send();
     w.sim.run();
     expect(q.report(w.sim.now).extra).toMatchObject({ attempts: 2, failed_attempts: 1, failed_by_error: 1, retries: 1, completed: 1 });
     // the failure reached no client: the one request was answered 202 and nothing else

@@ -8,6 +8,8 @@ import type { Command } from 'commander';
 import { explainModel } from '../../explain/index.js';
 import type { EndpointRow, Explanation, ResourceRow } from '../../explain/index.js';
 import { loadModel } from '../../run/load-model.js';
+import type { LoadedModel } from '../../run/load-model.js';
+import { UsageError } from '../errors.js';
 import { int, num, pct, table } from '../format.js';
 
 export function registerExplain(program: Command): void {
@@ -22,9 +24,19 @@ Examples:
   $ stacksim explain models/mmc.yaml               # Erlang C next to what \`stacksim run\` measures
   $ stacksim explain models/cached.yaml --json     # the Explanation as JSON (for scripts and plan)`)
     .action((file: string, opts: { json?: boolean }) => {
-      const explanation = explainModel(loadModel(file));
+      const explanation = explained(loadModel(file));
       process.stdout.write(opts.json ? `${JSON.stringify(explanation, null, 2)}\n` : `${renderExplanation(explanation, file)}\n`);
     });
+}
+
+/** A figure theory cannot take (an infinite mean) is the user's input: exit 2 with its message. */
+function explained(loaded: LoadedModel): Explanation {
+  try {
+    return explainModel(loaded);
+  } catch (err) {
+    if (err instanceof RangeError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 const ms = (x: number | null, digits = 2) => (x === null ? 'unstable' : num(x, digits));

@@ -53,5 +53,34 @@ export function renderSummary(file: string, s: RunSummary): string {
   const cost = `cost: $${num(s.cost.perHour, 3)}/h` +
     (s.cost.perMillionRequests === null ? '' : `, $${num(s.cost.perMillionRequests, 2)} per million requests`) +
     ` (${s.cost.currency}, prices as of ${s.cost.pricesAsOf})`;
-  return [head, '', endpoints, '', components, '', ...(causes ? [`errors by cause: ${causes}`] : []), cost].join('\n');
+  return [head, '', endpoints, '', components, '', ...clientLines(s), ...taskLines(s), ...(causes ? [`errors by cause: ${causes}`] : []), cost].join('\n');
+}
+
+/** Sources with client behaviour: calls vs attempts (amplification), outcomes, and recovery. */
+function clientLines(s: RunSummary): string[] {
+  if (s.clients === undefined) return [];
+  const verdict = (r: NonNullable<RunSummary['clients']>[number]['recovery']) =>
+    r.status === 'steady' ? 'steady' : `degraded at ${seconds(r.degradedAt!)}, ` + (r.status === 'recovered' ? `recovered at ${seconds(r.recoveredAt!)}` : 'did not recover');
+  return [table(
+    ['client', 'calls', 'attempts', 'amplification', 'timeouts', 'ok', 'failed', 'goodput/s', 'p95 ms', 'breaker opened', 'recovery'],
+    s.clients.map((c) => [
+      c.source, int(c.calls), int(c.attempts), `${num(c.amplification, 2)}×`, int(c.timeouts), int(c.succeeded), int(c.failed), num(c.goodput),
+      num(c.latencyMs.p95), c.breaker === undefined ? '–' : int(c.breaker.opened), verdict(c.recovery),
+    ]),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+  ), ''];
+}
+
+/** Worker queues: tasks published and how they ended, task latency (publish → done) and queue wait. */
+function taskLines(s: RunSummary): string[] {
+  const queues = s.components.filter((c) => c.kind === 'worker_queue');
+  if (queues.length === 0) return [];
+  const x = (c: RunSummary['components'][number], k: string): number => c.extra?.[k] ?? 0;
+  return [table(
+    ['worker queue', 'enqueued', 'completed', 'retries', 'dead-lettered', 'redelivered', 'lost', 'task p50 ms', 'p95', 'p99', 'wait p95 ms'],
+    queues.map((c) => [
+      c.name, int(x(c, 'enqueued')), int(x(c, 'completed')), int(x(c, 'retries')), int(x(c, 'dead_lettered')), int(x(c, 'redelivered')), int(x(c, 'lost')),
+      num(c.extra?.task_latency_p50_ms), num(c.extra?.task_latency_p95_ms), num(c.extra?.task_latency_p99_ms), num(c.extra?.task_wait_p95_ms),
+    ]),
+  ), ''];
 }

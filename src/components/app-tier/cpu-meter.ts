@@ -36,6 +36,7 @@ export class CpuMeter {
       mark.cpu = cpu;
       mark.t = now;
     }
-    return time > 0 ? busy / (cores * time) : 0;
+    // at most 1: a saturated instance's busy time equals its time, give or take rounding
+    return time > 0 ? Math.min(1, busy / (cores * time)) : 0;
   }
 }

@@ -91,9 +91,11 @@ export class Fleet {
     this.starting.push({ instance, timer: this.ctx.schedule(delay, this.ready, instance) });
   }
 
+  /** Never in rotation, so nothing to drain; its pool opened connections while it booted. */
   private cancel(s: Starting): void {
     this.ctx.cancel(s.timer);
     this.billed.add(this.ctx.now, -1);
+    s.instance.pool?.close?.();
   }
 
   /** Out of rotation; gone at once if idle, else when its last request ends. */

@@ -121,6 +121,7 @@ export class Cdn implements Entry, RequestSource, ComponentInstance {
   }
 
   report(now: number): ComponentReport {
+    // a collapsed request found no object at the edge (not a hit), though the origin never saw it
     const lookups = this.hits + this.misses + this.collapsed;
     const elapsed = now - this.since;
     const origin = this.misses + this.passed;

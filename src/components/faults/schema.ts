@@ -21,7 +21,6 @@ export const TARGET_KINDS: Readonly<Record<FaultKind, readonly string[]>> = {
   latency_spike: ['database', 'cache', 'cdn'],
 };
 
-
 const crash = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*(\/[1-9][0-9]*)?$/, {
   message: 'a crash names an app tier instance as tier/number, e.g. app/2, or a whole tier, e.g. app',
 }).describe('The instance that crashes, as tier/number (app/2, numbered from 1), or a whole tier (app): it refuses requests (502) until it restarts.');

@@ -37,6 +37,7 @@ export function routerReport(r: ShardRouter, now: number): ComponentReport {
       extra.moved_queries = r.movedQueries;
       if (r.keyedAfter > 0) extra.moved_query_fraction = r.movedQueries / r.keyedAfter;
       extra.cold_reads = r.coldReads;
+      if (rs.spec.flush.length > 0) extra.cache_entries_flushed = rs.flushed;
     }
     const m = rs.migration;
     if (m !== null) {

@@ -59,7 +59,7 @@ export class ShardRouter implements Database, ComponentInstance {
   ) {
     this.index = new Map(settings.names.map((n, i) => [n, i]));
     this.map = settings.map;
-    this.local = this.translate(settings.map);
+    this.local = this.globalIndices(settings.map);
     this.perShard = new Float64Array(settings.shards.length);
     this.reshard = reshard === null ? null : new Resharding(ctx, this, reshard);
   }
@@ -69,9 +69,13 @@ export class ShardRouter implements Database, ComponentInstance {
     return this.local;
   }
 
-  /** The global shard index of `key` under `map`. */
-  shardUnder(map: ShardMap, key: number): number {
-    return this.index.get(map.names[map.shardOf(key)]!)!;
+  /** The global index of each of `map`'s shards (map.shardOf gives an index into map.names). */
+  globalIndices(map: ShardMap): Int32Array {
+    return Int32Array.from(map.names, (n) => {
+      const i = this.index.get(n);
+      if (i === undefined) throw new Error(`shard_router ${this.name}: map names unknown shard ${n}`);
+      return i;
+    });
   }
 
   plan(name: string): QueryPlan {
@@ -117,7 +121,7 @@ export class ShardRouter implements Database, ComponentInstance {
   /** Switch to `next` (the resharding): connections follow the shards in and out. */
   swap(next: ShardMap): void {
     const before = new Set(this.local);
-    const after = this.translate(next);
+    const after = this.globalIndices(next);
     for (const s of after) if (!before.has(s)) for (let c = 0; c < this.conns; c++) this.settings.shards[s]!.connect();
     for (const s of before) if (!after.includes(s)) for (let c = 0; c < this.conns; c++) this.settings.shards[s]!.disconnect();
     this.map = next;
@@ -161,12 +165,4 @@ export class ShardRouter implements Database, ComponentInstance {
     this.freeJobs.push(job);
     this.settings.shards[shard]!.query(req, plan.perShard[shard]!, this.jobRoute[job]!);
   };
-
-  private translate(map: ShardMap): Int32Array {
-    return Int32Array.from(map.names, (n) => {
-      const i = this.index.get(n);
-      if (i === undefined) throw new Error(`shard_router ${this.name}: map names unknown shard ${n}`);
-      return i;
-    });
-  }
 }

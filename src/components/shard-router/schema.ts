@@ -34,6 +34,8 @@ const reshard = z.strictObject({
     .describe('Keys (rows) held across the shards, numbered 1..keys as the key space draws them (e.g. its n: 1M): '
       + 'the moved fraction is counted over them and the migration copies the moved ones.'),
   copy: copy.optional(),
+  flush: z.array(name('component')).optional()
+    .describe('Caches emptied at the change, e.g. caches kept per shard whose contents no longer match (default: none).'),
   cold_read: duration().optional()
     .describe(`Extra latency of the first query of each moved key on its new shard, whose buffer cache has not seen it (default ${DEFAULT_COLD_READ * 1000}ms).`),
 }).superRefine((r, ctx) => {

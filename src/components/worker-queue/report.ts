@@ -29,12 +29,12 @@ export function queueReport(q: WorkerQueue, now: number): ComponentReport {
     crashes: stats.crashes,
     ready_now: broker.ready,
     running_now: fleet.live.reduce((n, w) => n + w.active, 0),
-    scheduled_now: q.scheduled,
+    scheduled_now: q.publisher.scheduled,
   };
   if (servingMean > 0) extra.slot_utilisation = stats.busySlots.mean(now) / (servingMean * settings.concurrency);
   if (elapsed > 0) extra.throughput = stats.completed / elapsed;
-  percentiles(extra, 'task_latency', stats.latency);
-  percentiles(extra, 'task_wait', stats.wait);
+  percentiles(extra, 'task_latency', stats.latency, [50, 95, 99]);
+  percentiles(extra, 'task_wait', stats.wait, [95]);
   if (settings.queues.length > 1) {
     settings.queues.forEach((queue, i) => {
       extra[`queue.${queue.name}.mean_depth`] = broker.depthOf[i]!.mean(now);
@@ -60,9 +60,9 @@ export function queueReport(q: WorkerQueue, now: number): ComponentReport {
   };
 }
 
-function percentiles(extra: Record<string, number>, prefix: string, h: LatencyHistogram): void {
+function percentiles(extra: Record<string, number>, prefix: string, h: LatencyHistogram, ps: readonly number[]): void {
   if (h.count === 0) return;
   extra[`${prefix}_mean_ms`] = h.mean! * 1000;
-  for (const p of [50, 95, 99]) extra[`${prefix}_p${p}_ms`] = h.percentile(p)! * 1000;
+  for (const p of ps) extra[`${prefix}_p${p}_ms`] = h.percentile(p)! * 1000;
   extra[`${prefix}_max_ms`] = h.max! * 1000;
 }

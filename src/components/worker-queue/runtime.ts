@@ -16,6 +16,7 @@ import { attemptFlow } from './attempt.js';
 import { Broker } from './broker.js';
 import { Fleet } from './fleet.js';
 import { scalerMetric, type MetricCursor } from './metrics.js';
+import { Publisher } from './publisher.js';
 import { queueReport } from './report.js';
 import type { QueueSettings } from './settings.js';
 import { QueueStats } from './stats.js';
@@ -52,24 +53,21 @@ export class WorkerQueue implements ComponentInstance, TaskQueue, Scalable {
   readonly broker: Broker;
   readonly fleet: Fleet;
   readonly stats: QueueStats;
-  /** Retries waiting out their backoff and redeliveries on their way back, now. */
-  scheduled = 0;
+  readonly publisher: Publisher;
   private readonly runner: FlowRunner;
   private readonly attempt: readonly Step[];
-  private readonly brokerRng: RandomStream;
   private readonly backoffRng: RandomStream;
   private readonly probe: ProbeChannel<AttemptProbe>;
   private readonly event: AttemptProbe;
   private readonly cursors = new Map<string, MetricCursor>();
   private cpuBase: { busy: number; serving: number };
-  private noKeys: number[] = [];
-  private nextId = 0;
   private pumpPending = false;
 
   constructor(
     readonly name: string,
     private readonly ctx: SimContext,
-    private readonly flow: FlowRunner,
+    /** The shared runner: components resume tasks through it; the publisher resumes requests. */
+    flow: FlowRunner,
     readonly settings: QueueSettings,
     parts: QueueParts,
   ) {
@@ -78,13 +76,12 @@ export class WorkerQueue implements ComponentInstance, TaskQueue, Scalable {
     this.stats = new QueueStats(settings.tasks.length, now);
     this.runner = new FlowRunner(parts.taskContext, () => {});
     this.attempt = attemptFlow(name, ctx.stream('failure'));
-    this.brokerRng = ctx.stream('broker');
     this.backoffRng = ctx.stream('backoff');
     this.probe = ctx.probes.channel<AttemptProbe>('worker_queue.attempt');
     this.event = { type: 'worker_queue.attempt', queue: name, task: '', id: 0, attempt: 0, outcome: 'completed', age: 0 };
     this.fleet = new Fleet({ name, ctx, flow, settings, contextFor: parts.contextFor, poolFor: parts.poolFor, onUp: this.schedulePump });
+    this.publisher = new Publisher(ctx, flow, settings, this.broker, this.stats, this.pumpNow);
     this.cpuBase = { busy: 0, serving: 0 };
-    for (const b of settings.beat) ctx.schedule(b.start, this.beat, b);
     for (const k of settings.crashes) ctx.schedule(k.at, this.scheduledCrash, k);
   }
 
@@ -101,13 +98,11 @@ export class WorkerQueue implements ComponentInstance, TaskQueue, Scalable {
       if (steps === undefined) throw new Error(`worker_queue ${this.name}: no compiled flow for task ${t.name}`);
       t.steps = steps;
     }
-    this.noKeys = new Array<number>(keySpaces).fill(0);
+    this.publisher.setKeySpaces(keySpaces);
   }
 
   publish(req: Request, task: number): void {
-    const t = Task.publish(this.settings.tasks[task]!, this.nextId++, req.keys, this.ctx.now);
-    t.publisher = req;
-    this.send(t);
+    this.publisher.publish(req, task);
   }
 
   /** Kill worker instance `worker` (its 1-based number or name): its running tasks are
@@ -125,7 +120,7 @@ export class WorkerQueue implements ComponentInstance, TaskQueue, Scalable {
       this.runner.abort(t, 'task_failed');
       if (this.settings.acksLate) {
         this.stats.redelivered++;
-        this.later(this.settings.redeliveryDelay, Task.again(t, false));
+        this.publisher.later(this.settings.redeliveryDelay, Task.again(t, false));
         this.emit(t, 'redelivered');
       } else {
         this.stats.lost++;
@@ -172,16 +167,6 @@ export class WorkerQueue implements ComponentInstance, TaskQueue, Scalable {
     return queueReport(this, now);
   }
 
-  private send(t: Task): void {
-    const latency = this.settings.latency.sample(this.brokerRng);
-    this.ctx.schedule(latency > 0 ? latency : 0, this.arrive, t);
-  }
-
-  private later(delay: number, t: Task): void {
-    this.scheduled++;
-    this.ctx.schedule(delay, this.requeue, t);
-  }
-
   /** Start ready tasks on free slots, highest-priority queue first. */
   private pump(): void {
     this.pumpPending = false;
@@ -223,7 +208,7 @@ export class WorkerQueue implements ComponentInstance, TaskQueue, Scalable {
     this.stats.retries++;
     const next = Task.again(task, true);
     next.previousDelay = delayOf(task.def.backoff, task.attempt, task.previousDelay, this.backoffRng);
-    this.later(next.previousDelay, next);
+    this.publisher.later(next.previousDelay, next);
     this.emit(task, 'retry');
   }
 
@@ -241,23 +226,6 @@ export class WorkerQueue implements ComponentInstance, TaskQueue, Scalable {
   // bound once, shared by every task: handlers take the task as their payload
   private readonly ended: Releasable = { release: (req) => this.attemptEnded(req as Task) };
 
-  private readonly arrive = (t: Task): void => {
-    this.stats.enqueued++;
-    this.broker.push(t, this.ctx.now);
-    this.pump();
-    const p = t.publisher;
-    if (p !== null) {
-      t.publisher = null;
-      this.flow.resume(p);
-    }
-  };
-
-  private readonly requeue = (t: Task): void => {
-    this.scheduled--;
-    this.broker.push(t, this.ctx.now);
-    this.pump();
-  };
-
   // after a slot frees, from the event loop: never inside the runner's release of another task
   private readonly schedulePump = (): void => {
     if (this.pumpPending) return;
@@ -266,11 +234,6 @@ export class WorkerQueue implements ComponentInstance, TaskQueue, Scalable {
   };
 
   private readonly pumpNow = (): void => this.pump();
-
-  private readonly beat = (b: QueueSettings['beat'][number]): void => {
-    this.send(Task.publish(this.settings.tasks[b.task]!, this.nextId++, this.noKeys, this.ctx.now));
-    this.ctx.schedule(b.every, this.beat, b);
-  };
 
   private readonly scheduledCrash = (k: QueueSettings['crashes'][number]): void => {
     this.crash(k.worker);

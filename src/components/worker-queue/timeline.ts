@@ -51,10 +51,12 @@ export class DepthTimeline {
     return this.origin + this.points.length * this.width;
   }
 
-  /** Close every window that ended by `now`, accumulating level × time into the open one. */
+  /** Close every window that ended before `now`, accumulating level × time into the open one.
+   * A change exactly at a boundary belongs to the window it ends, so a level held for no
+   * time never shows as the next window's peak. */
   private advance(now: number): void {
     let end = this.windowStart() + this.width;
-    while (now >= end) {
+    while (now > end) {
       this.area += this.level * (end - this.since);
       this.points.push({ t: end - this.width, mean: this.area / this.width, max: this.peak });
       this.since = end;

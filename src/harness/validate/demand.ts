@@ -7,6 +7,7 @@
  */
 import type { MomentsSnapshot, RouteSnapshot } from '../route-stats.js';
 import { residualMoments } from './fit.js';
+import { median } from './robust.js';
 
 export interface Moments {
   readonly mean: number;
@@ -34,6 +35,8 @@ export interface Demand {
   readonly cache: number;
   /** Client-side latency per request: from the intended send to the response, minus the server's part. */
   readonly client: Moments;
+  /** Of the client side, how late the driver sent (open loop only: a closed loop has no schedule). */
+  readonly lag: Moments;
   readonly hits: number;
   readonly misses: number;
 }
@@ -45,6 +48,8 @@ export interface WindowFigures {
   readonly pgMs: number | null;
   /** The driver's latency for these requests: mean and standard deviation, ms. */
   readonly clientLatency: Moments;
+  /** The driver's schedule lag (how late each send left), ms. */
+  readonly lag: Moments;
   readonly rate: number;
 }
 
@@ -71,6 +76,7 @@ export function demandOf(w: WindowFigures): Demand {
     dbLatency: Math.max(0, db.mean - pg),
     cache: r.ms.cache.mean,
     client: { mean: Math.max(0, w.clientLatency.mean - server), sd: client.sd },
+    lag: w.lag,
     hits: r.cacheHits,
     misses: r.cacheMisses,
   };
@@ -94,5 +100,28 @@ export function hitPathOf(mixed: Demand, miss: Demand): Demand {
     pg: 0,
     dbLatency: 0,
     cache: per(mixed.cache, miss.cache),
+  };
+}
+
+/** Field by field, the median of demands measured in repeated windows of one probe. */
+export function medianDemand(list: readonly Demand[]): Demand {
+  if (list.length === 0) throw new RangeError('medianDemand needs at least one demand');
+  if (list.length === 1) return list[0]!;
+  const m = (f: (d: Demand) => number) => median(list.map(f));
+  const mm = (f: (d: Demand) => Moments): Moments => ({ mean: m((d) => f(d).mean), sd: m((d) => f(d).sd) });
+  return {
+    requests: list.reduce((n, d) => n + d.requests, 0),
+    rate: m((d) => d.rate),
+    loop: m((d) => d.loop),
+    handler: mm((d) => d.handler),
+    queries: m((d) => d.queries),
+    pg: m((d) => d.pg),
+    queryCv: m((d) => d.queryCv),
+    dbLatency: m((d) => d.dbLatency),
+    cache: m((d) => d.cache),
+    client: mm((d) => d.client),
+    lag: mm((d) => d.lag),
+    hits: list.reduce((n, d) => n + d.hits, 0),
+    misses: list.reduce((n, d) => n + d.misses, 0),
   };
 }

@@ -54,7 +54,8 @@ export interface TaskOptions {
   readonly distinctPopular?: boolean;
 }
 
-const spread = (seq: number, n: number): number => 1 + ((seq * 7919) % n);
+/** A deterministic spread of 1..n over request numbers (negative for setup requests). */
+const spread = (seq: number, n: number): number => 1 + ((((seq * 7919) % n) + n) % n);
 
 /** The load-driver task calling `name`. */
 export function taskFor(name: EndpointName, ctx: TaskContext, options: TaskOptions = {}): TaskSpec {

@@ -1,9 +1,12 @@
 /**
  * CPU pinning with taskset (util-linux), so that the API, Postgres and the load driver each
- * run on known cores of the shared machine and the model can say which cores each has.
- * New threads and forked processes (Postgres backends) inherit their parent's affinity.
+ * run on known cores of the shared machine and the model can say which cores each has; and
+ * scheduling priority (nice), so that on a machine shared with other work the system under
+ * test is served first. New threads and forked processes (Postgres backends) inherit both.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { promisify } from 'node:util';
 import { childrenOf } from './proc-cpu.js';
 
@@ -37,4 +40,41 @@ export async function affinityOf(pid: number): Promise<string> {
   const list = /:\s*(\S+)\s*$/.exec(stdout.trim());
   if (!list) throw new Error(`cannot read the affinity of process ${pid} from taskset: ${stdout.trim()}`);
   return list[1]!;
+}
+
+function threadsOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    return [pid];
+  }
+}
+
+/** Set the nice value of every thread of `pid` (Linux keeps one per thread). */
+export function renice(pid: number, nice: number): void {
+  if (!Number.isInteger(nice) || nice < -20 || nice > 19) throw new RangeError(`nice = ${nice} is not allowed: expected an integer from -20 to 19`);
+  for (const tid of threadsOf(pid)) {
+    try {
+      setPriority(tid, nice);
+    } catch (err) {
+      throw new Error(`cannot set nice ${nice} on thread ${tid} of process ${pid} (${(err as Error).message}); negative values need root or CAP_SYS_NICE`);
+    }
+  }
+}
+
+/** Renice a process and its current children. */
+export function reniceTree(pid: number, nice: number): void {
+  renice(pid, nice);
+  for (const child of childrenOf(pid)) {
+    try {
+      renice(child, nice);
+    } catch {
+      // a child may just have exited
+    }
+  }
+}
+
+/** The current nice value of this process's main thread. */
+export function ownNice(): number {
+  return getPriority(process.pid);
 }

@@ -48,6 +48,21 @@ export function processCpuMs(pid: number): number | undefined {
   return total;
 }
 
+/** CPU milliseconds of one thread (default the main thread: for Node, the event loop). */
+export function threadCpuMs(pid: number, tid = pid): number | undefined {
+  return taskMs(`/proc/${pid}/task/${tid}`);
+}
+
+/** Busy CPU milliseconds of the whole machine since boot (all cores), from /proc/stat. */
+export function machineBusyMs(): number | undefined {
+  const line = read('/proc/stat')?.split('\n')[0];
+  if (line === undefined || !line.startsWith('cpu ')) return undefined;
+  const f = line.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy
+  const busy = (f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0) + (f[7] ?? 0);
+  return busy * TICK_MS;
+}
+
 /** Children of `pid` (one level), from each process's parent field. */
 export function childrenOf(pid: number): number[] {
   let entries: string[];

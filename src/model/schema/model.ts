@@ -34,7 +34,7 @@ export const modelSchema = z.strictObject({
     rtt: duration().prefault('0.5ms').describe('Round trip between app instances and databases or caches.'),
   }).prefault({}).describe('Network settings.'),
   prices: z.string().optional().describe('Price book file, relative to the model (default: prices.yaml beside it, else the shipped one).'),
-  entry: name('component').optional().describe('Where traffic enters (default: the only load_balancer, else the only app_tier).'),
+  entry: name('component').optional().describe('Where traffic enters (default: the one load_balancer, app_tier, rate_limiter or cdn that no other component sends to).'),
   keys: z.record(name('key space'), keyDistribution()).optional()
     .describe('Key popularity per key space for all traffic, e.g. { user: { zipf: { s: 1.1, n: 1M } } }.'),
   components: z.record(name('component'), componentUnion()).describe('The parts of the stack, by name, each with its kind.'),

@@ -29,8 +29,12 @@ export interface ShardWorld extends TestWorld {
 }
 
 /** `shards` named db1..dbN (and `extra` more, e.g. one a resharding adds), each with `dbConfig(i)`. */
-export function shardWorld(router: Record<string, unknown>, shards: number, extra = 0, dbConfig = (_i: number) => catalogue()): ShardWorld {
+export function shardWorld(
+  router: Record<string, unknown>, shards: number, extra = 0,
+  dbConfig: (i: number) => Record<string, unknown> = () => catalogue(), setup?: (world: TestWorld) => void,
+): ShardWorld {
   const world = testWorld(1);
+  setup?.(world);
   const built: DatabaseComponent[] = [];
   for (let i = 1; i <= shards + extra; i++) {
     const db = database.build(`db${i}`, database.schema.parse({ kind: 'database', ...dbConfig(i) }), world.env(`db${i}`));

@@ -167,7 +167,7 @@ describe('the section', () => {
     expect(errors('traffic:\n  - type: open_loop\n    rate: 1/s\n    mix: { a: 1 }\n    users: 10\n')).toBe([
       'm.yaml:5:5 SIM_E_UNKNOWN_FIELD at traffic[0].users',
       '  unknown field `users`',
-      '  expected one of: type, name, keys, rate, poisson, mix',
+      '  expected one of: type, name, keys, client, rate, poisson, mix',
     ].join('\n'));
   });
 });

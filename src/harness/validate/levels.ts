@@ -1,0 +1,106 @@
+/**
+ * Driving the real system at a configuration's load levels: open-loop Poisson rates, or a
+ * closed-loop population of Locust-style users, each level followed by a drain so the next
+ * starts empty; and the quick ramp that finds where the real system saturates.
+ */
+import { between, type TaskSpec } from '../driver/index.js';
+import type { Figures } from './compare.js';
+import type { ConfigDef } from './configs.js';
+import { taskFor, type EndpointName } from './endpoints.js';
+import { measuredFigures } from './figures.js';
+import type { ValidationPlan } from './plan.js';
+import type { SystemUnderTest } from './sut.js';
+import { measureClosedLoop, measureOpenLoop } from './window.js';
+import { zipfKeys } from '../driver/index.js';
+import { taskContext } from './calibrate.js';
+import { waitQuiet } from './quiet.js';
+
+export interface MeasuredLevel {
+  /** Offered rate (open loop) or users (closed loop). */
+  readonly load: number;
+  /** Open loop: the rate actually sent in the window (Poisson: differs from `load`). */
+  readonly sentRate: number | null;
+  readonly figures: Figures;
+  /** Responses of any status per second, and the driver's own facts. */
+  readonly responses: number;
+  readonly errors: number;
+  readonly driverCores: number;
+  readonly lagP50Ms: number | null;
+  /** Cores other processes on the machine used meanwhile. */
+  readonly otherCores: number | null;
+}
+
+/** The driver tasks of a configuration (closed loop: on_start first, then the weighted mix). */
+export function tasksOf(config: ConfigDef, plan: ValidationPlan): { onStart: TaskSpec[]; tasks: TaskSpec[] } {
+  const ctx = taskContext(plan);
+  const userKeys = zipfKeys(plan.zipfS, ctx.users);
+  const w = config.workload;
+  if (w.kind === 'open') return { onStart: [], tasks: [taskFor(w.endpoint, ctx, { userKeys })] };
+  const tasks = (Object.entries(w.tasks) as [EndpointName, number][]).map(([e, weight]) => ({ ...taskFor(e, ctx, { userKeys }), weight }));
+  return { onStart: [taskFor(w.onStart, ctx)], tasks };
+}
+
+export async function openLevel(sut: SystemUnderTest, tasks: TaskSpec[], rate: number, warmupSec: number, durationSec: number, seed: string, quietSec = 0): Promise<MeasuredLevel> {
+  await waitQuiet(sut, quietSec);
+  const m = await measureOpenLoop(sut, { target: sut.api.url, tasks, rate, arrival: 'poisson', warmupSec, durationSec, seed, timeoutMs: 15_000 });
+  await sut.drain(300);
+  return {
+    load: rate,
+    sentRate: m.driver.sentRate,
+    figures: measuredFigures(m.driver.overall, m.server.stats),
+    responses: m.driver.throughput,
+    errors: m.driver.overall.errorCount,
+    driverCores: m.driver.driver.cpuCores,
+    lagP50Ms: m.driver.schedule.lag.p50,
+    otherCores: m.server.otherCores,
+  };
+}
+
+export async function closedLevel(
+  sut: SystemUnderTest, config: ConfigDef, plan: ValidationPlan, users: number, spawnRate: number, warmupSec: number, seed: string,
+): Promise<MeasuredLevel> {
+  const { onStart, tasks } = tasksOf(config, plan);
+  await waitQuiet(sut, plan.quietMaxSec);
+  const m = await measureClosedLoop(sut, {
+    target: sut.api.url, users, spawnRate, onStart, tasks, think: between(plan.thinkSec / 2, plan.thinkSec * 1.5),
+    warmupSec, durationSec: plan.durationSec, seed, timeoutMs: 15_000,
+  });
+  await sut.drain(300);
+  return {
+    load: users,
+    sentRate: null,
+    figures: measuredFigures(m.driver.overall, m.server.stats),
+    responses: m.driver.throughput,
+    errors: m.driver.overall.errorCount,
+    driverCores: m.driver.driver.cpuCores,
+    lagP50Ms: null,
+    otherCores: m.server.otherCores,
+  };
+}
+
+export interface RampStep {
+  readonly rate: number;
+  readonly throughput: number;
+  readonly p50: number | null;
+}
+
+/**
+ * Raise the rate from `start` by `factor` per step until the system no longer keeps up
+ * (throughput under 90 % of the offered rate, or the median latency 20 times the first
+ * step's); the saturation point is the highest throughput seen.
+ */
+export async function ramp(sut: SystemUnderTest, tasks: TaskSpec[], start: number, plan: ValidationPlan, seed: string): Promise<{ saturation: number; steps: RampStep[] }> {
+  const steps: RampStep[] = [];
+  let rate = start;
+  for (let i = 0; i < plan.rampSteps; i++) {
+    const level = await openLevel(sut, tasks, rate, 0.5, plan.rampStepSec, `${seed}-ramp-${i}`);
+    const p50 = level.figures.p50;
+    steps.push({ rate, throughput: level.responses, p50 });
+    const first = steps[0]!.p50;
+    const behind = level.responses < 0.9 * rate;
+    const slow = p50 !== null && first !== null && p50 > 20 * first;
+    if (behind || slow) break;
+    rate *= plan.rampFactor;
+  }
+  return { saturation: Math.max(...steps.map((s) => s.throughput)), steps };
+}

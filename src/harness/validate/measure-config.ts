@@ -1,0 +1,86 @@
+/**
+ * Measuring one configuration on its running API: where it saturates (a quick ramp from the
+ * model's estimate, or the estimate itself when the plan has no ramp), then each load level
+ * as a share of that point. Open-loop levels are rates; closed-loop levels are populations
+ * sized from N* = X·(R + Z), spawned no faster than the event loop can log them in.
+ */
+import type { ConfigDef } from './configs.js';
+import { closedLevel, openLevel, ramp, tasksOf, type MeasuredLevel, type RampStep } from './levels.js';
+import type { ModelInputs } from './model-build.js';
+import type { ValidationPlan } from './plan.js';
+import { lightResponseMs, predictedSaturation, type SimRun } from './predict.js';
+import type { SystemUnderTest } from './sut.js';
+
+export interface LevelPlan {
+  readonly load: number;
+  /** Closed loop: users started per second, and the warm-up that covers their spawning. */
+  readonly spawnRate?: number;
+  readonly warmupSec: number;
+}
+
+export interface ConfigMeasurement {
+  /** The model's saturation throughput, used to place the ramp or the levels. */
+  readonly estimate: number;
+  readonly ramp: readonly RampStep[];
+  /** Saturation throughput the levels are placed against. */
+  readonly reference: number;
+  readonly plans: readonly LevelPlan[];
+  readonly levels: readonly MeasuredLevel[];
+}
+
+/** Warm-up of a level: long enough for the cache to reach its steady state (one TTL). */
+export function levelWarmup(config: ConfigDef, plan: ValidationPlan, inputs: ModelInputs): number {
+  return inputs.variant.cache && config.workload.kind === 'open' ? Math.max(plan.warmupSec, plan.cacheWarmupSec) : plan.warmupSec;
+}
+
+export async function measureConfig(sut: SystemUnderTest, inputs: ModelInputs, plan: ValidationPlan, sim: SimRun, file: string, log: (s: string) => void): Promise<ConfigMeasurement> {
+  const config = inputs.config;
+  const estimate = predictedSaturation(inputs, sim, file);
+  log(`${config.name}: the model saturates at ${estimate.toFixed(1)} req/s`);
+  if (config.workload.kind === 'closed') return measureClosed(sut, inputs, plan, estimate, log);
+  const { tasks } = tasksOf(config, plan);
+  let reference = estimate;
+  let steps: RampStep[] = [];
+  if (plan.rampSteps > 0) {
+    const r = await ramp(sut, tasks, 0.6 * estimate, plan, config.name);
+    steps = r.steps;
+    reference = r.saturation;
+    log(`${config.name}: ramp ${steps.map((s) => `${s.rate.toFixed(0)}→${s.throughput.toFixed(0)}`).join(', ')} req/s; saturation ≈ ${reference.toFixed(1)}`);
+  }
+  const warmupSec = levelWarmup(config, plan, inputs);
+  const plans = plan.levels.map((f) => ({ load: f * reference, warmupSec }));
+  const levels: MeasuredLevel[] = [];
+  for (const [i, p] of plans.entries()) {
+    levels.push(await openLevel(sut, tasks, p.load, p.warmupSec, plan.durationSec, `${config.name}-level-${i}`, plan.quietMaxSec));
+    log(`${config.name}: ${p.load.toFixed(1)} req/s → ${describe(levels[i]!)}`);
+  }
+  return { estimate, ramp: steps, reference, plans, levels };
+}
+
+async function measureClosed(sut: SystemUnderTest, inputs: ModelInputs, plan: ValidationPlan, estimate: number, log: (s: string) => void): Promise<ConfigMeasurement> {
+  const config = inputs.config;
+  if (config.workload.kind !== 'closed') throw new Error(`${config.name} is not a closed-loop configuration`);
+  const r0 = lightResponseMs(config.workload.tasks, inputs.demands, inputs.client.closed.mean) / 1000;
+  const nStar = estimate * (r0 + plan.thinkSec);
+  const login = inputs.demands.get(config.workload.onStart);
+  const maxSpawn = login === undefined ? Infinity : 500 / Math.max(login.loop, 0.01); // half the loop for logins
+  const plans = plan.userLevels.map((f) => {
+    const users = Math.max(1, Math.round(f * nStar));
+    const spawnRate = Math.min(users / (0.5 * plan.warmupSec), maxSpawn);
+    return { load: users, spawnRate, warmupSec: Math.max(plan.warmupSec, users / spawnRate + 1) };
+  });
+  const levels: MeasuredLevel[] = [];
+  for (const [i, p] of plans.entries()) {
+    levels.push(await closedLevel(sut, config, plan, p.load, p.spawnRate, p.warmupSec, `${config.name}-level-${i}`));
+    log(`${config.name}: ${p.load} users → ${describe(levels[i]!)}`);
+  }
+  return { estimate, ramp: [], reference: nStar, plans, levels };
+}
+
+function describe(l: MeasuredLevel): string {
+  const f = l.figures;
+  const ms = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+  return `${(f.throughput ?? 0).toFixed(1)} req/s, p50 ${ms(f.p50)} p95 ${ms(f.p95)} p99 ${ms(f.p99)} ms, pool wait ${ms(f.poolWaitMs)} ms`
+    + `${f.hitRatio === null ? '' : `, hit ratio ${(f.hitRatio * 100).toFixed(1)}%`}${l.errors > 0 ? `, ${l.errors} errors` : ''}`
+    + `${l.otherCores === null ? '' : `; others used ${l.otherCores.toFixed(2)} cores`}`;
+}

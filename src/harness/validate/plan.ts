@@ -1,0 +1,96 @@
+/**
+ * How much a validation run measures: seed size, calibration and level durations, the load
+ * levels as shares of the measured saturation, and the cache settings of the cache
+ * configuration. `quick` keeps every configuration but fewer, shorter levels on a small
+ * seed (under two minutes); `full` is the run whose error table is published.
+ */
+
+export interface ValidationPlan {
+  readonly name: 'quick' | 'full';
+  readonly seed: { readonly users: number; readonly interactions: number; readonly items: number; readonly days: number };
+  /** `days` of GET /items/popular: chosen so one aggregation costs Postgres a few ms. */
+  readonly popularDays: number;
+  /** Zipf exponent of user popularity (GET /users/{id}). */
+  readonly zipfS: number;
+  /** In-process cache of the cache configuration: entries and TTL (ms). */
+  readonly cache: { readonly capacity: number; readonly ttlMs: number };
+  readonly scryptLogN: number;
+  /** Unmeasured traffic before calibration, so V8 has compiled the hot paths. */
+  readonly jitWarmupSec: number;
+  /** Calibration: a short pilot at a fixed light rate, then the window at `calibrationLoad`. */
+  readonly pilotSec: number;
+  readonly calibrationSec: number;
+  /** Calibration windows per endpoint; each demand is their median (robust to a stall). */
+  readonly calibrationRepeats: number;
+  /** Longest wait, before each window, for other processes to leave the cores alone. */
+  readonly quietMaxSec: number;
+  /** Busy share of the busiest resource (event loop or Postgres) the calibration aims at. */
+  readonly calibrationLoad: number;
+  /** Saturation search: steps of `rampStepSec`, multiplying the rate by `rampFactor`; 0 steps skips it. */
+  readonly rampSteps: number;
+  readonly rampStepSec: number;
+  readonly rampFactor: number;
+  /** Open-loop levels as shares of the measured (or, without a ramp, estimated) saturation. */
+  readonly levels: readonly number[];
+  /** Closed-loop levels as shares of the estimated saturation population N*. */
+  readonly userLevels: readonly number[];
+  readonly warmupSec: number;
+  /** Warm-up of the cache configuration's levels: about a TTL, so the hit ratio settles. */
+  readonly cacheWarmupSec: number;
+  readonly durationSec: number;
+  /** Closed loop: mean think time (s), uniform on [0.5, 1.5] × this. */
+  readonly thinkSec: number;
+  /** Simulated seconds per level (the model is cheap: longer than the real run). */
+  readonly simDurationSec: number;
+}
+
+export const FULL: ValidationPlan = {
+  name: 'full',
+  seed: { users: 100_000, interactions: 1_000_000, items: 10_000, days: 30 },
+  popularDays: 1,
+  zipfS: 1.0,
+  cache: { capacity: 5_000, ttlMs: 10_000 },
+  scryptLogN: 12,
+  jitWarmupSec: 5,
+  pilotSec: 2,
+  calibrationSec: 4,
+  calibrationRepeats: 3,
+  quietMaxSec: 30,
+  calibrationLoad: 0.3,
+  rampSteps: 7,
+  rampStepSec: 3,
+  rampFactor: 1.25,
+  levels: [0.2, 0.4, 0.6, 0.8, 1.0, 1.3],
+  userLevels: [0.2, 0.4, 0.6, 0.8, 1.1, 1.5],
+  warmupSec: 4,
+  cacheWarmupSec: 10,
+  durationSec: 20,
+  thinkSec: 0.1,
+  simDurationSec: 60,
+};
+
+export const QUICK: ValidationPlan = {
+  name: 'quick',
+  seed: { users: 10_000, interactions: 100_000, items: 2_000, days: 30 },
+  popularDays: 7,
+  zipfS: 1.0,
+  cache: { capacity: 500, ttlMs: 5_000 },
+  // cheaper hashing keeps the logins of the closed loop's users inside a short warm-up
+  scryptLogN: 10,
+  jitWarmupSec: 1.5,
+  pilotSec: 0.5,
+  calibrationSec: 1.2,
+  calibrationRepeats: 1,
+  quietMaxSec: 0,
+  calibrationLoad: 0.3,
+  rampSteps: 0,
+  rampStepSec: 0,
+  rampFactor: 1.25,
+  levels: [0.25, 0.6, 1.3],
+  userLevels: [0.25, 0.6, 1.3],
+  warmupSec: 0.5,
+  cacheWarmupSec: 1,
+  durationSec: 2.5,
+  thinkSec: 0.1,
+  simDurationSec: 20,
+};
