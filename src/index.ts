@@ -11,6 +11,7 @@ export { buildModel, type BuiltModel } from './build/graph.js';
 export { loadExperiment, runExperiment, writeOutputs, type LoadedExperiment } from './experiment/index.js';
 export type { ExperimentResults, ResultRow, Estimate, PairedEstimate, TimeSeries } from './experiment/results.js';
 export { renderCharts, writeReport, buildCharts } from './report/index.js';
+export { planCapacity, type PlanOptions, type PlanResult } from './plan/index.js';
 export { ModelError, ModelErrors, renderErrors } from './model/errors.js';
 export { registry, type ComponentKind } from './components/registry.js';
 export * as analytic from './analytic/index.js';

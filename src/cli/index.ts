@@ -30,6 +30,9 @@ export function program(): Command {
 Examples:
   $ stacksim experiment experiments/strategies.yaml   # the main job: strategies side by side
   $ stacksim run models/monolith.yaml             # simulate, print a table
+  $ stacksim explain models/cached.yaml           # utilisation, bottleneck and latency from theory
+  $ stacksim plan models/scaled.yaml --users 2000 # cheapest configuration meeting the SLOs
+  $ stacksim validate --quick                     # the model against the real Fastify + Postgres system
   $ stacksim run models/cache.yaml --json         # the RunSummary as JSON
   $ stacksim components                           # the kinds of component a model can use
   $ stacksim schema                               # JSON Schema for editor autocomplete`);

@@ -56,7 +56,7 @@ export function analyse(model: NormalizedModel): Analysis {
     const route = routing(cat, rates, items);
     const costs = items.map((list) => endpointCost(list, { cat, primaryShare: route.primaryShare, checkoutOverhead }, entryDelay));
     if (round === 1) requireFiniteMeans(model, costs);
-    const solution = solve(cat, resources, traffic, costs, tierShare);
+    const solution = solve(resources, traffic, costs, tierShare);
     const total = solution.throughput;
     const shares = solution.rates.map((r) => (total > 0 ? r / total : 0));
     const next = cacheEstimates(cat, solution.rates, items);
@@ -70,7 +70,7 @@ export function analyse(model: NormalizedModel): Analysis {
   }
 }
 
-function solve(cat: Catalogue, resources: readonly Resource[], traffic: OfferedTraffic, costs: readonly EndpointCost[], tierShare: (t: string) => number): Solution {
+function solve(resources: readonly Resource[], traffic: OfferedTraffic, costs: readonly EndpointCost[], tierShare: (t: string) => number): Solution {
   const open = traffic.openRates;
   const lambda = open.reduce((s, r) => s + r, 0);
   const closed = traffic.closed;

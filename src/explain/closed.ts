@@ -4,7 +4,8 @@
  * station. When workers or threads limit the requests in service to L < N, the network a
  * request sees while holding one is solved for 1..L requests and the users queue for a
  * worker at a flow-equivalent server with that throughput (a birth–death chain: exact for
- * the equivalent, an approximation of the whole). Too large for exact MVA: bounds only.
+ * the equivalent, an approximation of the whole), the wait scaled by (1 + cs²)/2 for the
+ * spread of holding times (fes.ts). Too large for exact MVA: bounds only.
  */
 import { mva, mvaBounds, type MvaResult } from '../analytic/index.js';
 import type { EndpointCost } from './demands.js';

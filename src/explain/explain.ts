@@ -8,7 +8,7 @@ import type { LoadedModel } from '../run/load-model.js';
 import { analyse, type Analysis } from './analysis.js';
 import { explanationNotes, explanationWarnings } from './findings.js';
 import { holdTimes, poolRows } from './pools.js';
-import { cacheRows, endpointRows, resourceRows } from './rows.js';
+import { cacheRows, endpointRows, resourceRows, unloadedResidence } from './rows.js';
 import type { EndpointRow, Explanation, LoadRow, ResourceRow } from './types.js';
 
 export function explainModel(loaded: LoadedModel): Explanation {
@@ -74,7 +74,10 @@ function bottleneck(a: Analysis, rows: readonly ResourceRow[]): Explanation['bot
   if (busiest.verdict === 'overloaded') {
     sentence = `${what}: it saturates at ~${at === null ? '?' : rate(at)} req/s of this mix but ${rate(X)} req/s are offered — the queue grows without bound`;
   } else if (a.traffic.closed !== null && a.traffic.openRates.every((r) => r === 0)) {
-    sentence = `${what}: it saturates at ~${at === null ? '?' : rate(at)} req/s of this mix; the ${a.traffic.closed.users} users generate ~${rate(X)} req/s`;
+    // the knee of the throughput curve, N* = (D + Z)/Dmax (asymptotic bounds)
+    const xMax = rows.reduce((m, r) => Math.min(m, r.saturatesAt ?? Infinity), Infinity);
+    const knee = Number.isFinite(xMax) ? `; throughput stops growing with users beyond ~${rate((unloadedResidence(a) + a.traffic.closed.think) * xMax)} users (N* = (D + Z)/Dmax)` : '';
+    sentence = `${what}: it saturates at ~${at === null ? '?' : rate(at)} req/s of this mix; the ${a.traffic.closed.users} users generate ~${rate(X)} req/s${knee}`;
   } else {
     sentence = `${what}: it saturates at ~${at === null ? '?' : rate(at)} req/s of this mix; you offer ${rate(X)}`
       + (at !== null && X > 0 ? ` (headroom ×${(at / X).toFixed(2)})` : '');

@@ -14,6 +14,7 @@ export function explanationWarnings(a: Analysis, rows: readonly ResourceRow[], e
   const open = a.traffic.openRates.reduce((s, r) => s + r, 0);
   for (const r of rows) {
     if (r.verdict === 'overloaded') out.push(`${r.id} is overloaded (U = ${r.utilisation.toFixed(2)}): the queue grows without bound`);
+    else if (r.verdict === 'saturated') out.push(`${r.id} is saturated (U = ${r.utilisation.toFixed(2)}): the users queue here, and more users would only add waiting`);
     else if (r.verdict === 'saturating') out.push(`${r.id} at ${pct(r.utilisation)}: queueing grows steeply this close to saturation`);
     else if (open > 0 && a.traffic.openPeak > open * 1.001 && r.utilisation * (a.traffic.openPeak / open) >= 1) {
       out.push(`${r.id}: at the peak rate (${a.traffic.openPeak.toPrecision(3)} req/s) it would need ${pct(r.utilisation * a.traffic.openPeak / open)} of its capacity — queues build during the peak`);

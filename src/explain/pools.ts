@@ -52,9 +52,22 @@ function verdictOf(inUse: number, limit: number, p: number | null): Verdict {
 }
 
 export function poolRows(cat: Catalogue, X: number, hold: HoldTimes, warnings: string[]): PoolRow[] {
+  const rows = poolFigures(cat, X, hold, warnings);
+  for (const r of rows) {
+    if (r.verdict === 'ok') continue;
+    const per = r.tier === null ? '' : ' per instance';
+    const busy = r.inUse === null ? 'an unbounded number of' : `~${r.inUse.toFixed(1)}`;
+    const room = r.overflow > 0 ? `${r.size} + ${r.overflow}` : String(r.size);
+    warnings.push(`${r.name}: ${busy} connections busy${per} for ${room}: requests ${r.verdict === 'saturated' ? 'pile up waiting' : 'often wait'} for a connection`
+      + ' (the database times above assume they do not, so they overstate its queue)');
+  }
+  return rows;
+}
+
+function poolFigures(cat: Catalogue, X: number, hold: HoldTimes, warnings: string[]): PoolRow[] {
   const rows: PoolRow[] = [];
   const tiersUsing = (pool: string) => cat.tiers.filter((t) => t.pool === pool);
-  for (const [name, p] of cat.pools) {
+  for (const name of cat.pools.keys()) {
     for (const t of tiersUsing(name)) rows.push(appPool(cat, name, t, X, hold, warnings));
   }
   for (const [name, b] of cat.bouncers) {

@@ -9,7 +9,8 @@ import type { Resource } from './resources.js';
 import { endpointLatency, holdShares } from './solution.js';
 import type { CacheRow, EndpointRow, ResourceRow, Verdict } from './types.js';
 
-export function verdictOf(u: number, stable: boolean): Verdict {
+export function verdictOf(u: number, stable: boolean, closed = false): Verdict {
+  if (closed && stable && u >= 0.995) return 'saturated';
   if (!stable || u >= 1) return 'overloaded';
   if (u <= 0) return 'idle';
   if (u < 0.6) return 'ok';
@@ -49,8 +50,13 @@ function queueRow(a: Analysis, r: Resource, X: number): ResourceRow {
     saturatesAt: D > 0 ? (r.units * r.servers) / D : null,
     residenceMsPerRequest: stable ? (u.visits * res.wait + u.work * res.perWork) * 1000 : null,
     formula: res.formula,
-    verdict: verdictOf(utilisation, stable),
+    verdict: verdictOf(utilisation, stable, isClosed(a)),
   };
+}
+
+/** Only users with think times (no open source): the population bounds every queue. */
+function isClosed(a: Analysis): boolean {
+  return a.traffic.closed !== null && a.traffic.openRates.every((r) => r === 0);
 }
 
 /** Workers or threads: "demand" is the time a request holds one; saturation uses the time it
@@ -71,7 +77,7 @@ function holdRow(a: Analysis, r: Resource, X: number, alone: number): ResourceRo
     saturatesAt: share > 0 && alone > 0 ? (r.units * r.servers) / (share * alone) : null,
     residenceMsPerRequest: h.wait === null ? null : share * h.wait * 1000,
     formula: h.formula,
-    verdict: verdictOf(utilisation, stable),
+    verdict: verdictOf(utilisation, stable, isClosed(a)),
   };
 }
 

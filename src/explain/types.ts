@@ -4,7 +4,9 @@
  * theory cannot give (an unstable queue) is null with a reason, never NaN or Infinity.
  */
 
-export type Verdict = 'idle' | 'ok' | 'busy' | 'saturating' | 'overloaded';
+/** saturated: a closed loop's users keep it fully busy (they queue there; it cannot grow);
+ * overloaded: an open loop offers more than it can do (its queue grows without bound). */
+export type Verdict = 'idle' | 'ok' | 'busy' | 'saturating' | 'saturated' | 'overloaded';
 
 export interface ResourceRow {
   /** `component/role`, e.g. `db/primary`, `app/workers`; a station is its own name. */

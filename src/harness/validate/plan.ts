@@ -71,15 +71,15 @@ export const FULL: ValidationPlan = {
 
 export const QUICK: ValidationPlan = {
   name: 'quick',
-  seed: { users: 10_000, interactions: 100_000, items: 2_000, days: 30 },
+  seed: { users: 5_000, interactions: 50_000, items: 1_000, days: 30 },
   popularDays: 7,
   zipfS: 1.0,
   cache: { capacity: 500, ttlMs: 5_000 },
   // cheaper hashing keeps the logins of the closed loop's users inside a short warm-up
   scryptLogN: 10,
-  jitWarmupSec: 1.5,
-  pilotSec: 0.5,
-  calibrationSec: 1.2,
+  jitWarmupSec: 1,
+  pilotSec: 0.3,
+  calibrationSec: 1,
   calibrationRepeats: 1,
   quietMaxSec: 0,
   calibrationLoad: 0.3,
@@ -90,7 +90,7 @@ export const QUICK: ValidationPlan = {
   userLevels: [0.25, 0.6, 1.3],
   warmupSec: 0.5,
   cacheWarmupSec: 1,
-  durationSec: 2.5,
+  durationSec: 2,
   thinkSec: 0.1,
-  simDurationSec: 20,
+  simDurationSec: 15,
 };

@@ -15,15 +15,21 @@ export interface SimRun {
   readonly warmup: number;
 }
 
-const SATURATE_USERS = 256;
+const SATURATE_USERS = 64;
 
 export function simulateModel(inputs: ModelInputs, traffic: Traffic, run: SimRun, file: string): RunSummary {
   return simulateYaml(modelYaml(inputs, traffic, run, ''), file, run);
 }
 
-/** Throughput of the model when it is kept fully busy. */
+/**
+ * Throughput of the model when it is kept fully busy: N users with no think time, so by
+ * Little's law X = N / R. (Counting responses would miss the N requests still in flight at
+ * the end of the window, a bias of R / duration.)
+ */
 export function predictedSaturation(inputs: ModelInputs, run: SimRun, file: string): number {
-  return simulateModel(inputs, { kind: 'saturate', users: SATURATE_USERS }, run, file).overall.throughput;
+  const s = simulateModel(inputs, { kind: 'saturate', users: SATURATE_USERS }, run, file);
+  const meanMs = s.overall.latencyMs.mean;
+  return meanMs === null || !(meanMs > 0) ? 0 : SATURATE_USERS / (meanMs / 1000);
 }
 
 export function predictLevel(inputs: ModelInputs, traffic: Traffic, run: SimRun, file: string): Figures {

@@ -37,7 +37,7 @@ export async function startSystemUnderTest(db: ValidationDatabase, system: Syste
       return (await res.json()) as StatsSnapshot;
     };
     const loopMs = async () => threadCpuMs(api.pid) ?? (await api.usage()).loopActiveMs;
-    const idle = await idleRates(loopMs, db, 1000);
+    const idle = await idleRates(loopMs, db, 600);
     return {
       api, db, idle, stats, loopMs,
       async resetStats() {

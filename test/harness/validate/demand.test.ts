@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { demandOf, hitPathOf, medianDemand, type Demand } from '../../../src/harness/validate/demand.js';
+import type { MomentsSnapshot, RouteSnapshot } from '../../../src/harness/route-stats.js';
+
+const m = (mean: number, sd = 0): MomentsSnapshot => ({ sum: mean * 100, sumSq: 0, mean, sd, min: 0, max: 0 });
+
+function route(o: { count?: number; cpu?: number; cpuSd?: number; db?: number; dbSd?: number; cache?: number; total?: number; totalSd?: number; queries?: number; hits?: number; misses?: number }): RouteSnapshot {
+  return {
+    count: o.count ?? 100,
+    status: { 200: o.count ?? 100 },
+    ms: { cpu: m(o.cpu ?? 0, o.cpuSd ?? 0), pool: m(0.02), db: m(o.db ?? 0, o.dbSd ?? 0), cache: m(o.cache ?? 0), total: m(o.total ?? 1, o.totalSd ?? 0) },
+    queries: m(o.queries ?? 1),
+    cacheHits: o.hits ?? 0,
+    cacheMisses: o.misses ?? 0,
+  };
+}
+
+describe('demandOf', () => {
+  it('splits a window into event-loop, Postgres, query-latency and client parts', () => {
+    const d = demandOf({
+      route: route({ count: 200, cpu: 0.05, cpuSd: 0.01, db: 0.8, dbSd: 0.4, cache: 0.01, total: 1.2, totalSd: 0.3, queries: 1 }),
+      loopMs: 60, pgMs: 50, rate: 100,
+      clientLatency: { mean: 2.5, sd: 0.5 }, lag: { mean: 0.6, sd: 0.3 },
+    });
+    expect(d.requests).toBe(200);
+    expect(d.loop).toBeCloseTo(0.3, 12); // 60 ms of loop CPU over 200 requests
+    expect(d.handler).toEqual({ mean: 0.05, sd: 0.01 });
+    expect(d.pg).toBeCloseTo(0.25, 12);
+    expect(d.dbLatency).toBeCloseTo(0.55, 12); // 0.8 ms of query time, 0.25 of it Postgres CPU
+    expect(d.queryCv).toBeCloseTo(0.5, 12);
+    expect(d.client.mean).toBeCloseTo(2.5 - (0.3 + 0.8 + 0.01), 12);
+    expect(d.client.sd).toBeCloseTo(0.4, 12); // sqrt(0.5² − 0.3²)
+    expect(d.lag).toEqual({ mean: 0.6, sd: 0.3 });
+  });
+
+  it('never charges Postgres more than the query time, nor the loop less than the handler', () => {
+    const d = demandOf({ route: route({ count: 10, cpu: 5, db: 1 }), loopMs: 20, pgMs: 30, rate: 1, clientLatency: { mean: 10, sd: 0 }, lag: { mean: 0, sd: 0 } });
+    expect(d.pg).toBe(1);
+    expect(d.dbLatency).toBe(0);
+    expect(d.loop).toBe(5);
+  });
+
+  it('refuses a window with no requests', () => {
+    expect(() => demandOf({ route: route({ count: 0 }), loopMs: 1, pgMs: 1, rate: 1, clientLatency: { mean: 1, sd: 0 }, lag: { mean: 0, sd: 0 } }))
+      .toThrow(/route count = 0 is not allowed/);
+  });
+});
+
+const base: Demand = {
+  requests: 100, rate: 100, loop: 0.3, handler: { mean: 0.05, sd: 0.01 }, queries: 1, pg: 0.2, queryCv: 0.5,
+  dbLatency: 0.4, cache: 0.02, client: { mean: 1, sd: 0.5 }, lag: { mean: 0.5, sd: 0.2 }, hits: 0, misses: 100,
+};
+
+describe('hitPathOf', () => {
+  it('takes the misses out of a mostly-hit window', () => {
+    // 90 hits at 0.1 ms of loop and 10 misses at 0.3 ms average 0.12 ms
+    const mixed = { ...base, loop: 0.12, cache: 0.011, hits: 90, misses: 10 };
+    const hit = hitPathOf(mixed, base);
+    expect(hit.loop).toBeCloseTo(0.1, 12);
+    expect(hit.cache).toBeCloseTo((0.011 * 100 - 0.02 * 10) / 90, 12);
+    expect([hit.queries, hit.pg, hit.dbLatency]).toEqual([0, 0, 0]);
+  });
+
+  it('needs hits', () => {
+    expect(() => hitPathOf(base, base)).toThrow(/hits = 0 is not allowed/);
+  });
+});
+
+describe('medianDemand', () => {
+  it('takes each figure\'s median over the windows, so one stalled window does not count', () => {
+    const stalled = { ...base, loop: 3, client: { mean: 40, sd: 90 } };
+    const d = medianDemand([base, stalled, { ...base, loop: 0.32 }]);
+    expect(d.loop).toBe(0.32);
+    expect(d.client).toEqual({ mean: 1, sd: 0.5 });
+    expect(d.requests).toBe(300);
+  });
+});
