@@ -47,6 +47,15 @@ export interface ComponentLoad {
   poolWaitP95Ms?: number;
 }
 
+/** One shard behind a shard_router: its CPU utilisation and share of the router's queries
+ * (means over replications; scatter-gather queries count on every shard they reach). */
+export interface ShardLoad {
+  router: string;
+  name: string;
+  utilisation: number;
+  share: number;
+}
+
 export interface ResultRow {
   strategy: string;
   /** Sweep axis values of this point, e.g. { users: 500 }. */
@@ -68,6 +77,10 @@ export interface ResultRow {
   slo: SloVerdict[];
   /** All SLOs met. */
   pass: boolean;
+  /** Load per shard, where the model has shard routers (absent otherwise). */
+  shards?: ShardLoad[];
+  /** Hottest shard's queries over the mean shard's (the highest over routers), where sharded. */
+  hotToMean?: number;
   /** Difference from the baseline strategy at the same point (absent for the baseline). */
   vsBaseline?: { p95Ms: PairedEstimate; throughput: PairedEstimate; errorRate: PairedEstimate };
 }

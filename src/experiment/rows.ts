@@ -9,6 +9,7 @@ import { round } from '../metrics/summary.js';
 import { estimate, paired } from './estimate.js';
 import type { ComponentLoad, Estimate, ResultRow, SloSpec } from './results.js';
 import type { ScenarioOutcome } from './scenario.js';
+import { shardLoads } from './shard-load.js';
 import { judge, type SloFigures } from './slo.js';
 import type { Point } from './sweep.js';
 
@@ -38,6 +39,11 @@ export function buildRow(strategy: string, point: Point, outs: readonly Scenario
     slo,
     pass: slo.every((v) => v.pass),
   };
+  const sharded = shardLoads(outs.map((o) => o.components));
+  if (sharded !== null) {
+    row.shards = sharded.shards;
+    if (sharded.hotToMean !== null) row.hotToMean = sharded.hotToMean;
+  }
   if (baseline !== null) {
     const diff = (f: (o: ScenarioOutcome) => number | null) => paired(outs.map(f), baseline.map(f));
     row.vsBaseline = { p95Ms: diff((o) => o.p95Ms), throughput: diff((o) => o.throughput), errorRate: diff((o) => o.errorRate) };

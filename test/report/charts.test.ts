@@ -22,7 +22,9 @@ function subtitle(spec: object): string {
 
 describe('chart registry', () => {
   it('builds every chart for results with an instances axis and a time series', () => {
-    expect(buildCharts(grid).map((c) => c.name)).toEqual(CHARTS.map((c) => c.name));
+    // queue-depth, replicas and shard-load need figures this fixture lacks (capacity-charts.test.ts)
+    const capacity = ['queue-depth', 'replicas', 'shard-load'];
+    expect(buildCharts(grid).map((c) => c.name)).toEqual(CHARTS.map((c) => c.name).filter((n) => !capacity.includes(n)));
   });
 
   it('leaves out throughput-vs-instances without an instances axis, and timeseries without windows', () => {

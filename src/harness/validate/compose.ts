@@ -4,7 +4,7 @@
  */
 import { errorsOf, relativeError, TARGETS, verdictOf } from './compare.js';
 import type { ConfigDef } from './configs.js';
-import type { LevelPlan, ConfigMeasurement } from './measure-config.js';
+import { saturated, type LevelPlan, type ConfigMeasurement } from './measure-config.js';
 import type { ModelInputs, Traffic } from './model-build.js';
 import type { ValidationPlan } from './plan.js';
 import { predictLevel, type SimRun } from './predict.js';
@@ -24,18 +24,17 @@ export function modelTraffic(config: ConfigDef, level: LevelPlan, plan: Validati
 }
 
 function saturationOf(config: ConfigDef, m: ConfigMeasurement): SaturationResult {
-  const seen = [...m.ramp.map((s) => s.throughput), ...m.levels.map((l) => l.figures.throughput ?? 0)];
-  const measured = Math.max(0, ...seen);
+  const measured = Math.max(0, ...m.levels.map((l) => l.figures.throughput ?? 0));
   let reached: boolean;
   if (config.workload.kind === 'open') {
-    reached = m.ramp.some((s) => s.throughput < 0.95 * s.rate) || m.levels.some((l) => (l.figures.throughput ?? 0) < 0.95 * l.load);
+    reached = m.levels.some(saturated);
   } else {
     // a population 30 % larger that gains under 10 % more throughput has hit the bottleneck
     const [a, b] = m.levels.slice(-2);
     reached = a !== undefined && b !== undefined && b.load >= 1.3 * a.load && (b.figures.throughput ?? 0) < 1.1 * (a.figures.throughput ?? 0);
   }
   const error = relativeError(m.estimate, measured);
-  return { measured, predicted: m.estimate, error, withinTarget: reached && error !== null ? Math.abs(error) <= TARGETS.saturation : null, reached, ramp: m.ramp };
+  return { measured, predicted: m.estimate, error, withinTarget: reached && error !== null ? Math.abs(error) <= TARGETS.saturation : null, reached };
 }
 
 export function composeConfig(inputs: ModelInputs, m: ConfigMeasurement, plan: ValidationPlan, file: string): ConfigResult {

@@ -17,10 +17,12 @@ export interface Moments {
 export interface Demand {
   /** Requests the window counted. */
   readonly requests: number;
-  /** Offered rate of the calibration run (req/s). */
+  /** Requests per second the window served (its realised rate). */
   readonly rate: number;
   /** Event-loop busy time per request. */
   readonly loop: number;
+  /** Time per request the process spends waking up rather than working (see `marginal`). */
+  readonly wake: number;
   /** Synchronous handler CPU (Server-Timing `cpu`) per request. */
   readonly handler: Moments;
   /** Queries per request. */
@@ -50,7 +52,8 @@ export interface WindowFigures {
   readonly clientLatency: Moments;
   /** The driver's schedule lag (how late each send left), ms. */
   readonly lag: Moments;
-  readonly rate: number;
+  /** Length of the window (s): with the route's count, the rate it really served. */
+  readonly seconds: number;
 }
 
 const moments = (m: MomentsSnapshot): Moments => ({ mean: m.mean, sd: m.sd });
@@ -67,8 +70,9 @@ export function demandOf(w: WindowFigures): Demand {
   const client = residualMoments(w.clientLatency, moments(r.ms.total));
   return {
     requests: n,
-    rate: w.rate,
+    rate: n / w.seconds,
     loop: Math.max(loop, handler.mean),
+    wake: 0,
     handler,
     queries: r.queries.mean,
     pg: Math.min(pg, db.mean),
@@ -113,6 +117,7 @@ export function medianDemand(list: readonly Demand[]): Demand {
     requests: list.reduce((n, d) => n + d.requests, 0),
     rate: m((d) => d.rate),
     loop: m((d) => d.loop),
+    wake: m((d) => d.wake),
     handler: mm((d) => d.handler),
     queries: m((d) => d.queries),
     pg: m((d) => d.pg),
@@ -124,4 +129,29 @@ export function medianDemand(list: readonly Demand[]): Demand {
     hits: list.reduce((n, d) => n + d.hits, 0),
     misses: list.reduce((n, d) => n + d.misses, 0),
   };
+}
+
+/**
+ * Per-request CPU as the slope of busy time against rate, from windows at a low and a high
+ * light load. A process that idles between requests pays for waking up (scheduler, cold
+ * caches, a halted virtual CPU) on each; as the rate grows that cost is shared, so the CPU per
+ * request measured at light load overstates what each extra request costs — which is what
+ * sets the saturation point. The slope is kept within [floor, 1] × the high-rate average,
+ * so a noisy pair of windows cannot make it absurd.
+ */
+export function marginal(lo: { rate: number; perRequest: number }, hi: { rate: number; perRequest: number }, floor = 0.4): number {
+  const x = hi.perRequest;
+  if (!(hi.rate > lo.rate * 1.2)) return x;
+  const slope = (hi.perRequest * hi.rate - lo.perRequest * lo.rate) / (hi.rate - lo.rate);
+  return Math.min(x, Math.max(floor * x, slope));
+}
+
+/** The demand of the high-rate windows, with the event loop's and Postgres's CPU per request
+ * replaced by their marginal cost between the low- and high-rate windows. */
+export function marginalDemand(lo: Demand, hi: Demand): Demand {
+  const loop = marginal({ rate: lo.rate, perRequest: lo.loop }, { rate: hi.rate, perRequest: hi.loop });
+  const pg = marginal({ rate: lo.rate, perRequest: lo.pg }, { rate: hi.rate, perRequest: hi.pg });
+  const kept = Math.max(loop, Math.min(hi.handler.mean, hi.loop)); // never below the handler's own CPU
+  // what is no longer CPU stays as time: waking the event loop, and in the query's latency
+  return { ...hi, loop: kept, wake: hi.loop - kept, pg, dbLatency: hi.dbLatency + (hi.pg - pg) };
 }

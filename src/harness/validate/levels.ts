@@ -1,7 +1,7 @@
 /**
  * Driving the real system at a configuration's load levels: open-loop Poisson rates, or a
  * closed-loop population of Locust-style users, each level followed by a drain so the next
- * starts empty; and the quick ramp that finds where the real system saturates.
+ * starts empty.
  */
 import { between, type TaskSpec } from '../driver/index.js';
 import type { Figures } from './compare.js';
@@ -76,31 +76,4 @@ export async function closedLevel(
     lagP50Ms: null,
     otherCores: m.server.otherCores,
   };
-}
-
-export interface RampStep {
-  readonly rate: number;
-  readonly throughput: number;
-  readonly p50: number | null;
-}
-
-/**
- * Raise the rate from `start` by `factor` per step until the system no longer keeps up
- * (throughput under 90 % of the offered rate, or the median latency 20 times the first
- * step's); the saturation point is the highest throughput seen.
- */
-export async function ramp(sut: SystemUnderTest, tasks: TaskSpec[], start: number, plan: ValidationPlan, seed: string): Promise<{ saturation: number; steps: RampStep[] }> {
-  const steps: RampStep[] = [];
-  let rate = start;
-  for (let i = 0; i < plan.rampSteps; i++) {
-    const level = await openLevel(sut, tasks, rate, 0.5, plan.rampStepSec, `${seed}-ramp-${i}`);
-    const p50 = level.figures.p50;
-    steps.push({ rate, throughput: level.responses, p50 });
-    const first = steps[0]!.p50;
-    const behind = level.responses < 0.9 * rate;
-    const slow = p50 !== null && first !== null && p50 > 20 * first;
-    if (behind || slow) break;
-    rate *= plan.rampFactor;
-  }
-  return { saturation: Math.max(...steps.map((s) => s.throughput)), steps };
 }

@@ -1,11 +1,12 @@
 /**
- * Measuring one configuration on its running API: where it saturates (a quick ramp from the
- * model's estimate, or the estimate itself when the plan has no ramp), then each load level
- * as a share of that point. Open-loop levels are rates; closed-loop levels are populations
- * sized from N* = X·(R + Z), spawned no faster than the event loop can log them in.
+ * Measuring one configuration on its running API: load levels placed as shares of the
+ * saturation point the calibrated model predicts, then more levels, each 35 % above the
+ * last, until the real system is past saturation. Open-loop levels are rates; closed-loop
+ * levels are populations sized from N* = X·(R + Z), spawned no faster than the event loop
+ * can log them in.
  */
 import type { ConfigDef } from './configs.js';
-import { closedLevel, openLevel, ramp, tasksOf, type MeasuredLevel, type RampStep } from './levels.js';
+import { closedLevel, openLevel, tasksOf, type MeasuredLevel } from './levels.js';
 import type { ModelInputs } from './model-build.js';
 import type { ValidationPlan } from './plan.js';
 import { lightResponseMs, predictedSaturation, type SimRun } from './predict.js';
@@ -19,11 +20,8 @@ export interface LevelPlan {
 }
 
 export interface ConfigMeasurement {
-  /** The model's saturation throughput, used to place the ramp or the levels. */
+  /** The model's saturation throughput, which places the levels. */
   readonly estimate: number;
-  readonly ramp: readonly RampStep[];
-  /** Saturation throughput the levels are placed against. */
-  readonly reference: number;
   readonly plans: readonly LevelPlan[];
   readonly levels: readonly MeasuredLevel[];
 }
@@ -39,22 +37,23 @@ export async function measureConfig(sut: SystemUnderTest, inputs: ModelInputs, p
   log(`${config.name}: the model saturates at ${estimate.toFixed(1)} req/s`);
   if (config.workload.kind === 'closed') return measureClosed(sut, inputs, plan, estimate, log);
   const { tasks } = tasksOf(config, plan);
-  let reference = estimate;
-  let steps: RampStep[] = [];
-  if (plan.rampSteps > 0) {
-    const r = await ramp(sut, tasks, 0.6 * estimate, plan, config.name);
-    steps = r.steps;
-    reference = r.saturation;
-    log(`${config.name}: ramp ${steps.map((s) => `${s.rate.toFixed(0)}→${s.throughput.toFixed(0)}`).join(', ')} req/s; saturation ≈ ${reference.toFixed(1)}`);
-  }
   const warmupSec = levelWarmup(config, plan, inputs);
-  const plans = plan.levels.map((f) => ({ load: f * reference, warmupSec }));
+  const plans: LevelPlan[] = plan.levels.map((f) => ({ load: f * estimate, warmupSec }));
   const levels: MeasuredLevel[] = [];
-  for (const [i, p] of plans.entries()) {
-    levels.push(await openLevel(sut, tasks, p.load, p.warmupSec, plan.durationSec, `${config.name}-level-${i}`, plan.quietMaxSec));
-    log(`${config.name}: ${p.load.toFixed(1)} req/s → ${describe(levels[i]!)}`);
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i]!;
+    const level = await openLevel(sut, tasks, p.load, p.warmupSec, plan.durationSec, `${config.name}-level-${i}`, plan.quietMaxSec);
+    levels.push(level);
+    log(`${config.name}: ${p.load.toFixed(1)} req/s → ${describe(level)}`);
+    const last = i === plans.length - 1;
+    if (last && !saturated(level) && plans.length < plan.levels.length + plan.maxExtraLevels) plans.push({ load: p.load * 1.35, warmupSec });
   }
-  return { estimate, ramp: steps, reference, plans, levels };
+  return { estimate, plans, levels };
+}
+
+/** The real system no longer keeps up: it served under 95 % of what was sent. */
+export function saturated(l: MeasuredLevel): boolean {
+  return (l.figures.throughput ?? 0) < 0.95 * (l.sentRate ?? l.load);
 }
 
 async function measureClosed(sut: SystemUnderTest, inputs: ModelInputs, plan: ValidationPlan, estimate: number, log: (s: string) => void): Promise<ConfigMeasurement> {
@@ -74,7 +73,7 @@ async function measureClosed(sut: SystemUnderTest, inputs: ModelInputs, plan: Va
     levels.push(await closedLevel(sut, config, plan, p.load, p.spawnRate, p.warmupSec, `${config.name}-level-${i}`));
     log(`${config.name}: ${p.load} users → ${describe(levels[i]!)}`);
   }
-  return { estimate, ramp: [], reference: nStar, plans, levels };
+  return { estimate, plans, levels };
 }
 
 function describe(l: MeasuredLevel): string {

@@ -51,11 +51,18 @@ function demandOf(inputs: ModelInputs, key: string): Demand {
   return d;
 }
 
-/** The client side of the latency, as a wait before the request reaches the API; a
- * closed-loop user has no schedule lag. */
+/** The client side of the latency (measured quantiles, resampled), as a wait before the
+ * request reaches the API; a closed-loop user has no schedule lag. */
 function clientStep(inputs: ModelInputs, closed: boolean): Step[] {
   const c = closed ? inputs.client.closed : inputs.client.open;
+  const q = closed ? inputs.client.closedQuantiles : inputs.client.openQuantiles;
+  if (q.length > 0) return [{ sleep: { empirical: { samples: q.map((x) => formatSeconds(ms(x))) } } }];
   return c.mean > 0.001 ? [{ sleep: dist(c) }] : [];
+}
+
+/** Waking the idle event loop: time, but no longer CPU once requests keep it busy. */
+function wakeStep(d: Demand): Step[] {
+  return d.wake > 0.001 ? [{ sleep: dist({ mean: d.wake, sd: 0 }) }] : [];
 }
 
 /** A cpu step, or none for a visit with no measurable work. */
@@ -74,17 +81,23 @@ function visits(inputs: ModelInputs, e: EndpointName, d: Demand): Moments[] {
   });
 }
 
-/** db step plus the query's time beyond Postgres CPU, as a wait that keeps the connection. */
+/** Spread of one query's Postgres CPU: the measured spread of query time, at most cv 1. */
+const pgCv = (d: Demand) => Math.min(1, d.queryCv);
+
+/** db step plus the query's time beyond Postgres CPU (loopback, wake-ups, fsync), as a wait
+ * that keeps the connection; it carries the rest of the query time's measured spread. */
 function queryStep(e: EndpointName, k: number, d: Demand): Step[] {
   const q = ENDPOINTS[e].queries.length;
   const latency = d.dbLatency / q;
-  return [{ db: ENDPOINTS[e].queries[k]! }, ...(latency > 0.001 ? [{ sleep: dist({ mean: latency, sd: 0 }) }] : [])];
+  const totalSd = d.queryCv * (d.pg + d.dbLatency);
+  const sd = Math.sqrt(Math.max(0, totalSd ** 2 - (d.pg * pgCv(d)) ** 2) / q);
+  return [{ db: ENDPOINTS[e].queries[k]! }, ...(latency > 0.001 ? [{ sleep: dist({ mean: latency, sd }) }] : [])];
 }
 
 function plainSteps(inputs: ModelInputs, e: EndpointName, closed: boolean): Step[] {
   const d = demandOf(inputs, e);
   const v = visits(inputs, e, d);
-  const steps: Step[] = [...clientStep(inputs, closed), ...cpu(v[0]!)];
+  const steps: Step[] = [...clientStep(inputs, closed), ...wakeStep(d), ...cpu(v[0]!)];
   ENDPOINTS[e].queries.forEach((_, k) => steps.push(...queryStep(e, k, d), ...cpu(v[k + 1]!)));
   if (ENDPOINTS[e].invalidates === 'user' && inputs.variant.cache) steps.push({ cache_delete: { cache: 'users_cache', key: 'user:{user}' } });
   return steps;
@@ -100,6 +113,7 @@ function cachedSteps(inputs: ModelInputs, e: EndpointName, closed: boolean): Ste
   const extra = { mean: Math.max(0, miss.loop - hit.loop), sd: miss.handler.sd };
   return [
     ...clientStep(inputs, closed),
+    ...wakeStep(hit),
     ...cpu({ mean: hit.loop, sd: hit.handler.sd }),
     { cache_get: { cache, key, on_miss: [...queryStep(e, 0, miss), ...cpu(extra), { cache_set: { cache, key } }] } },
   ];
@@ -118,7 +132,7 @@ function queries(inputs: ModelInputs, endpoints: readonly EndpointName[]): Recor
     const q = ENDPOINTS[e].queries;
     for (const name of q) {
       const mean = Math.max(d.pg / q.length, 0.001);
-      out[name] = { table: TABLE_OF[name], write: WRITES.has(name), cost: fitTime(ms(mean), ms(mean * d.queryCv)).yaml };
+      out[name] = { table: TABLE_OF[name], write: WRITES.has(name), cost: fitTime(ms(mean), ms(mean * pgCv(d))).yaml };
     }
   }
   return out;

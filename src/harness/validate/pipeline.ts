@@ -76,7 +76,7 @@ export async function runValidation(o: ValidateOptions): Promise<ValidationResul
         await warmUp(sut, probes, plan.jitWarmupSec);
         const { runs, client } = await calibrate(sut, probes, plan);
         calibration[name] = { idle: sut.idle, client, runs };
-        log(`${name}: client side ${client.open.mean.toFixed(3)} ms (sd ${client.open.sd.toFixed(3)}), of which schedule lag ${client.lag.mean.toFixed(3)} ms`);
+        log(`${name}: client side ${client.open.mean.toFixed(3)} ms open loop (sd ${client.open.sd.toFixed(3)}, schedule lag ${client.lag.mean.toFixed(3)}), ${client.closed.mean.toFixed(3)} ms closed loop`);
         for (const r of runs) log(`${name}: calibrated ${r.key} at ${r.rate.toFixed(0)} req/s: ${describeDemand(r.demand)}`);
         const demands = new Map<string, Demand>(runs.map((r) => [r.key, r.demand]));
         if (variant.cache) split = splitFrom(demands) ?? split;
@@ -150,5 +150,5 @@ function splitFrom(demands: ReadonlyMap<string, Demand>): { first: number; perQu
 
 function describeDemand(d: Demand): string {
   const f = (x: number) => x.toFixed(3);
-  return `loop ${f(d.loop)} ms (handler ${f(d.handler.mean)}), pg ${f(d.pg)} ms, db latency ${f(d.dbLatency)} ms, client ${f(d.client.mean)} ms, ${d.requests} requests`;
+  return `loop ${f(d.loop)} ms (handler ${f(d.handler.mean)}, wake ${f(d.wake)}), pg ${f(d.pg)} ms, db latency ${f(d.dbLatency)} ms (cv ${d.queryCv.toFixed(2)}), ${d.requests} requests`;
 }

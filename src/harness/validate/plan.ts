@@ -26,12 +26,11 @@ export interface ValidationPlan {
   readonly quietMaxSec: number;
   /** Busy share of the busiest resource (event loop or Postgres) the calibration aims at. */
   readonly calibrationLoad: number;
-  /** Saturation search: steps of `rampStepSec`, multiplying the rate by `rampFactor`; 0 steps skips it. */
-  readonly rampSteps: number;
-  readonly rampStepSec: number;
-  readonly rampFactor: number;
-  /** Open-loop levels as shares of the measured (or, without a ramp, estimated) saturation. */
+  /** Open-loop levels as shares of the saturation point the calibrated model predicts; more
+   * are added (each 35 % above the last) until the real system is past saturation. */
   readonly levels: readonly number[];
+  /** Most levels added beyond `levels` to get past saturation. */
+  readonly maxExtraLevels: number;
   /** Closed-loop levels as shares of the estimated saturation population N*. */
   readonly userLevels: readonly number[];
   readonly warmupSec: number;
@@ -57,10 +56,8 @@ export const FULL: ValidationPlan = {
   calibrationRepeats: 3,
   quietMaxSec: 30,
   calibrationLoad: 0.3,
-  rampSteps: 7,
-  rampStepSec: 3,
-  rampFactor: 1.25,
   levels: [0.2, 0.4, 0.6, 0.8, 1.0, 1.3],
+  maxExtraLevels: 3,
   userLevels: [0.2, 0.4, 0.6, 0.8, 1.1, 1.5],
   warmupSec: 4,
   cacheWarmupSec: 10,
@@ -83,10 +80,8 @@ export const QUICK: ValidationPlan = {
   calibrationRepeats: 1,
   quietMaxSec: 0,
   calibrationLoad: 0.3,
-  rampSteps: 0,
-  rampStepSec: 0,
-  rampFactor: 1.25,
   levels: [0.25, 0.6, 1.3],
+  maxExtraLevels: 0,
   userLevels: [0.25, 0.6, 1.3],
   warmupSec: 0.5,
   cacheWarmupSec: 1,

@@ -7,7 +7,6 @@ import type { MachineFacts } from '../driver/index.js';
 import type { CalibrationRun, ClientSide } from './calibrate.js';
 import type { Errors, Figures, TargetTally, Verdict } from './compare.js';
 import type { ConfigName, VariantName, Workload } from './configs.js';
-import type { RampStep } from './levels.js';
 
 export interface CpuLayout {
   readonly pinned: boolean;
@@ -34,7 +33,7 @@ export interface LevelResult {
 }
 
 export interface SaturationResult {
-  /** Highest throughput the real system reached (ramp and levels). */
+  /** Highest throughput the real system reached at any level. */
   readonly measured: number;
   /** Throughput of the model under a closed loop with no think time. */
   readonly predicted: number;
@@ -42,7 +41,6 @@ export interface SaturationResult {
   readonly withinTarget: boolean | null;
   /** Whether the real system was actually driven past saturation. */
   readonly reached: boolean;
-  readonly ramp: readonly RampStep[];
 }
 
 export interface ConfigResult {

@@ -5,6 +5,9 @@
 import type { ExperimentResults } from '../../experiment/results.js';
 import { costVsP95 } from './cost-vs-p95.js';
 import { latencyVsLoad } from './latency-vs-load.js';
+import { queueDepth } from './queue-depth.js';
+import { replicas } from './replicas.js';
+import { shardLoad } from './shard-load.js';
 import { throughputVsInstances } from './throughput-vs-instances.js';
 import { throughputVsLoad } from './throughput-vs-load.js';
 import { timeseries } from './timeseries.js';
@@ -18,6 +21,9 @@ export const CHARTS: readonly ChartDef[] = [
   { name: 'cost-vs-p95', caption: 'What is the cheapest way to reach a given p95?', build: costVsP95 },
   { name: 'utilisation', caption: 'Which component saturates first?', build: utilisation },
   { name: 'timeseries', caption: 'Does the scenario settle, or does a queue keep growing?', build: timeseries },
+  { name: 'queue-depth', caption: 'Does background work keep up, and how long does it wait?', build: queueDepth },
+  { name: 'replicas', caption: 'How fast does capacity follow the load, and what does it cost?', build: replicas },
+  { name: 'shard-load', caption: 'Is the load spread evenly over the shards?', build: shardLoad },
 ];
 
 export interface BuiltChart {

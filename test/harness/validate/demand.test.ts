@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demandOf, hitPathOf, medianDemand, type Demand } from '../../../src/harness/validate/demand.js';
+import { demandOf, hitPathOf, marginal, marginalDemand, medianDemand, type Demand } from '../../../src/harness/validate/demand.js';
 import type { MomentsSnapshot, RouteSnapshot } from '../../../src/harness/route-stats.js';
 
 const m = (mean: number, sd = 0): MomentsSnapshot => ({ sum: mean * 100, sumSq: 0, mean, sd, min: 0, max: 0 });
@@ -19,10 +19,11 @@ describe('demandOf', () => {
   it('splits a window into event-loop, Postgres, query-latency and client parts', () => {
     const d = demandOf({
       route: route({ count: 200, cpu: 0.05, cpuSd: 0.01, db: 0.8, dbSd: 0.4, cache: 0.01, total: 1.2, totalSd: 0.3, queries: 1 }),
-      loopMs: 60, pgMs: 50, rate: 100,
+      loopMs: 60, pgMs: 50, seconds: 2,
       clientLatency: { mean: 2.5, sd: 0.5 }, lag: { mean: 0.6, sd: 0.3 },
     });
     expect(d.requests).toBe(200);
+    expect(d.rate).toBe(100);
     expect(d.loop).toBeCloseTo(0.3, 12); // 60 ms of loop CPU over 200 requests
     expect(d.handler).toEqual({ mean: 0.05, sd: 0.01 });
     expect(d.pg).toBeCloseTo(0.25, 12);
@@ -34,20 +35,20 @@ describe('demandOf', () => {
   });
 
   it('never charges Postgres more than the query time, nor the loop less than the handler', () => {
-    const d = demandOf({ route: route({ count: 10, cpu: 5, db: 1 }), loopMs: 20, pgMs: 30, rate: 1, clientLatency: { mean: 10, sd: 0 }, lag: { mean: 0, sd: 0 } });
+    const d = demandOf({ route: route({ count: 10, cpu: 5, db: 1 }), loopMs: 20, pgMs: 30, seconds: 1, clientLatency: { mean: 10, sd: 0 }, lag: { mean: 0, sd: 0 } });
     expect(d.pg).toBe(1);
     expect(d.dbLatency).toBe(0);
     expect(d.loop).toBe(5);
   });
 
   it('refuses a window with no requests', () => {
-    expect(() => demandOf({ route: route({ count: 0 }), loopMs: 1, pgMs: 1, rate: 1, clientLatency: { mean: 1, sd: 0 }, lag: { mean: 0, sd: 0 } }))
+    expect(() => demandOf({ route: route({ count: 0 }), loopMs: 1, pgMs: 1, seconds: 1, clientLatency: { mean: 1, sd: 0 }, lag: { mean: 0, sd: 0 } }))
       .toThrow(/route count = 0 is not allowed/);
   });
 });
 
 const base: Demand = {
-  requests: 100, rate: 100, loop: 0.3, handler: { mean: 0.05, sd: 0.01 }, queries: 1, pg: 0.2, queryCv: 0.5,
+  requests: 100, rate: 100, loop: 0.3, wake: 0, handler: { mean: 0.05, sd: 0.01 }, queries: 1, pg: 0.2, queryCv: 0.5,
   dbLatency: 0.4, cache: 0.02, client: { mean: 1, sd: 0.5 }, lag: { mean: 0.5, sd: 0.2 }, hits: 0, misses: 100,
 };
 
@@ -73,5 +74,33 @@ describe('medianDemand', () => {
     expect(d.loop).toBe(0.32);
     expect(d.client).toEqual({ mean: 1, sd: 0.5 });
     expect(d.requests).toBe(300);
+  });
+});
+
+describe('marginal', () => {
+  it('is the slope of busy time against rate', () => {
+    // 100 req/s at 0.6 ms (60 ms/s busy), 400 req/s at 0.3 ms (120 ms/s): 60 ms more for 300 more requests
+    expect(marginal({ rate: 100, perRequest: 0.6 }, { rate: 400, perRequest: 0.3 })).toBeCloseTo(0.2, 12);
+  });
+
+  it('stays within [floor, 1] × the high-rate average', () => {
+    expect(marginal({ rate: 100, perRequest: 5 }, { rate: 400, perRequest: 0.3 })).toBeCloseTo(0.12, 12);
+    expect(marginal({ rate: 100, perRequest: 0.1 }, { rate: 400, perRequest: 0.3 })).toBeCloseTo(0.3, 12);
+  });
+
+  it('keeps the average when the two rates are too close to tell a slope', () => {
+    expect(marginal({ rate: 100, perRequest: 0.6 }, { rate: 110, perRequest: 0.3 })).toBe(0.3);
+  });
+});
+
+describe('marginalDemand', () => {
+  it('keeps what is no longer CPU as time: waking the loop, and query latency', () => {
+    const lo = { ...base, rate: 100, loop: 0.6, pg: 0.4 };
+    const hi = { ...base, rate: 400, loop: 0.3, pg: 0.25, dbLatency: 0.35 };
+    const d = marginalDemand(lo, hi);
+    expect(d.loop).toBeCloseTo(0.2, 12);
+    expect(d.wake).toBeCloseTo(0.1, 12);
+    expect(d.pg).toBeCloseTo(0.2, 12); // (100 − 40) / 300
+    expect(d.dbLatency).toBeCloseTo(0.4, 12); // the 0.05 ms no longer charged to Postgres CPU
   });
 });

@@ -16,7 +16,7 @@ const FILE = 'out/validation/model-test.yaml';
 
 function demand(o: Partial<Demand>): Demand {
   return {
-    requests: 100, rate: 100, loop: 0.3, handler: { mean: 0.02, sd: 0 }, queries: 1, pg: 0.2, queryCv: 0.5,
+    requests: 100, rate: 100, loop: 0.3, wake: 0, handler: { mean: 0.02, sd: 0 }, queries: 1, pg: 0.2, queryCv: 0.5,
     dbLatency: 0.3, cache: 0.005, client: { mean: 1, sd: 0.3 }, lag: { mean: 0.5, sd: 0.2 }, hits: 0, misses: 0, ...o,
   };
 }
@@ -26,7 +26,7 @@ function inputs(name: ConfigName, demands: Record<string, Demand>): ModelInputs 
   return {
     config, variant: VARIANTS[config.variant], plan: QUICK, demands: new Map(Object.entries(demands)),
     split: { first: 2, perQuery: 1 }, cores: { app: 1, db: 1 }, popularTtlMs: 10_000,
-    client: { open: { mean: 1, sd: 0.4 }, closed: { mean: 0.5, sd: 0.3 }, lag: { mean: 0.5, sd: 0.2 } },
+    client: { open: { mean: 1, sd: 0.4 }, closed: { mean: 0.5, sd: 0.3 }, lag: { mean: 0.5, sd: 0.2 }, openQuantiles: [0.8, 1, 1.2], closedQuantiles: [0.4, 0.5, 0.6] },
   };
 }
 
@@ -53,16 +53,21 @@ describe('modelData', () => {
   });
 
   it('gives an endpoint one event-loop visit, plus one per query result, with the handler CPU where it runs', () => {
-    const data = modelData(inputs('register', { register: demand({ loop: 5, handler: { mean: 4.5, sd: 0.45 }, pg: 0.5, dbLatency: 1 }) }), { kind: 'open', rate: 10 }, RUN);
+    const register = demand({ loop: 5, wake: 0.2, handler: { mean: 4.5, sd: 0.45 }, pg: 0.5, dbLatency: 1, queryCv: 0.5 });
+    const data = modelData(inputs('register', { register }), { kind: 'open', rate: 10 }, RUN);
     const steps = (data.endpoints as Record<string, { steps: unknown[] }>).register!.steps;
-    // client wait, visit 0 (hashing + 2/3 of the 0.5 ms overhead), query, its latency, visit 1 (1/3 of the overhead)
+    // client wait, waking the loop, visit 0 (hashing + 2/3 of the 0.5 ms overhead), query,
+    // its latency (sd: √(0.75² − 0.25²) of the 1.5 ms query time), visit 1 (1/3 of the overhead)
     expect(steps).toEqual([
-      { sleep: { gamma: { mean: '1ms', cv: 0.4 } } },
+      { sleep: { empirical: { samples: ['800us', '1ms', '1.2ms'] } } },
+      { sleep: { constant: '200us' } },
       { cpu: { gamma: { mean: '4.833ms', cv: 0.0931 } } },
       { db: 'insert_user' },
-      { sleep: { constant: '1ms' } },
+      { sleep: { gamma: { mean: '1ms', cv: 0.707 } } },
       { cpu: { constant: '166.7us' } },
     ]);
+    expect((data.components as Record<string, { queries: Record<string, unknown> }>).pg!.queries.insert_user)
+      .toEqual({ table: 'users', write: true, cost: { gamma: { mean: '500us', cv: 0.5 } } });
   });
 
   it('puts a cached endpoint\'s query, second visit and cache_set under on_miss', () => {
@@ -77,7 +82,7 @@ describe('modelData', () => {
   it('uses the closed-loop client side (no schedule lag) for a closed loop', () => {
     const data = modelData(inputs('mixed', mixed), { kind: 'closed', users: 5, thinkSec: 0.1, spawnRate: 5 }, RUN);
     const steps = (data.endpoints as Record<string, { steps: Record<string, unknown>[] }>).list_users!.steps;
-    expect(steps[0]).toEqual({ sleep: { gamma: { mean: '500us', cv: 0.6 } } });
+    expect(steps[0]).toEqual({ sleep: { empirical: { samples: ['400us', '500us', '600us'] } } });
     expect(data.traffic).toEqual([{ type: 'closed_loop', name: 'users', users: 5, spawn_rate: '5/s', wait_time: 'between(50ms, 150ms)', on_start: 'login', tasks: CONFIGS.find((c) => c.name === 'mixed')!.workload.kind === 'closed' ? { get_user: 60, record_interaction: 18, list_users: 10, update_user: 5, popular: 5, register: 2 } : {} }]);
   });
 });
