@@ -10,6 +10,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
 import { EXIT, reportAndExit } from './errors.js';
 
 export function program(): Command {
@@ -24,14 +25,16 @@ export function program(): Command {
   registerExplain(p);
   registerSchema(p);
   registerComponents(p);
+  registerValidate(p);
   p.addHelpText('after', `
 Examples:
   $ stacksim experiment experiments/strategies.yaml   # the main job: strategies side by side
   $ stacksim run models/monolith.yaml             # simulate, print a table
   $ stacksim explain models/cached.yaml           # utilisation, bottleneck and latency from theory
   $ stacksim plan models/scaled.yaml --users 2000 # cheapest configuration meeting the SLOs
-  $ stacksim run models/cache.yaml --json         # the RunSummary as JSON
+  $ stacksim run models/cached.yaml --json        # the RunSummary as JSON
   $ stacksim components                           # the kinds of component a model can use
+  $ stacksim validate --quick                     # the model against the real Fastify + Postgres API
   $ stacksim schema                               # JSON Schema for editor autocomplete`);
   return p;
 }

@@ -53,6 +53,23 @@ export const systemOptionsSchema = z.object({
   /** Embedded Postgres only: false turns off fsync/synchronous_commit (faster, not crash-safe). */
   durable: z.boolean().default(true),
   logLevel: z.enum(LOG_LEVELS).default('warn'),
+  /** POST /interactions through a pg-boss task queue on the same Postgres (202 Accepted). */
+  queue: z.object({
+    enabled: z.boolean().default(false),
+    /** Jobs the in-process worker runs at once: one pg-boss worker (batch of 1) each. */
+    concurrency: int(1, 64).default(4),
+    /** How often an idle worker polls; pg-boss allows no less than 500 ms. */
+    pollingIntervalMs: int(500, 60_000).default(500),
+    /** Wake an idle worker on each send, so a job need not wait for the next poll. */
+    notify: z.boolean().default(true),
+    /** Attempts after the first before a job is dead-lettered. */
+    retryLimit: int(0, 20).default(2),
+    /** pg-boss counts retry delays in whole seconds; with backoff it doubles, plus jitter. */
+    retryDelaySeconds: int(0, 3600).default(1),
+    retryBackoff: z.boolean().default(true),
+    /** Postgres schema of pg-boss's tables; a second system on the same server needs its own. */
+    pgSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,49}$/, 'a lower-case SQL identifier of at most 50 characters').default('pgboss'),
+  }).strict().prefault({}),
 }).strict();
 
 export type SystemOptions = z.output<typeof systemOptionsSchema>;
@@ -108,6 +125,11 @@ const ENV_MAP: ReadonlyArray<readonly [string, readonly string[], Kind]> = [
   ['STACKSIM_RESET', ['reset'], 'bool'],
   ['STACKSIM_DURABLE', ['durable'], 'bool'],
   ['STACKSIM_LOG_LEVEL', ['logLevel'], 'string'],
+  ['STACKSIM_QUEUE', ['queue', 'enabled'], 'bool'],
+  ['STACKSIM_QUEUE_CONCURRENCY', ['queue', 'concurrency'], 'int'],
+  ['STACKSIM_QUEUE_POLLING_MS', ['queue', 'pollingIntervalMs'], 'int'],
+  ['STACKSIM_QUEUE_NOTIFY', ['queue', 'notify'], 'bool'],
+  ['STACKSIM_QUEUE_RETRY_LIMIT', ['queue', 'retryLimit'], 'int'],
 ];
 
 /** The options set by environment variables (unset or empty variables are left out). */

@@ -1,11 +1,13 @@
 /**
- * Per-route aggregates of the request timings, served at GET /__stats.
+ * Per-route aggregates of the request timings, served at GET /__stats, next to the task
+ * queue's statistics (queue/task-stats.ts) under `tasks`.
  * Each component keeps count, sum, sum of squares, min and max (constant memory per route),
  * from which the snapshot derives mean and standard deviation for calibration.
  */
+import type { TaskSnapshot } from './queue/task-stats.js';
 import { COMPONENTS, type RequestTiming } from './timing.js';
 
-class Moments {
+export class Moments {
   n = 0;
   sum = 0;
   sumSq = 0;
@@ -55,7 +57,17 @@ export interface StatsSnapshot {
   /** Wall-clock time (ISO) since which these statistics were collected. */
   readonly since: string;
   readonly routes: Readonly<Record<string, RouteSnapshot>>;
+  /** Background tasks by name (empty when the task queue is off). */
+  readonly tasks: Readonly<Record<string, TaskSnapshot>>;
 }
+
+/** What RouteStats needs of the task statistics; kept abstract so no import cycle arises. */
+export interface TaskStatsSource {
+  snapshot(): Readonly<Record<string, TaskSnapshot>>;
+  reset(): void;
+}
+
+const NO_TASKS: TaskStatsSource = { snapshot: () => ({}), reset: () => undefined };
 
 class RouteAggregate {
   count = 0;
@@ -91,6 +103,8 @@ export class RouteStats {
   private routes = new Map<string, RouteAggregate>();
   private since = new Date();
 
+  constructor(private readonly tasks: TaskStatsSource = NO_TASKS) {}
+
   record(route: string, t: RequestTiming, statusCode: number, totalMs: number): void {
     let agg = this.routes.get(route);
     if (!agg) this.routes.set(route, (agg = new RouteAggregate()));
@@ -100,10 +114,11 @@ export class RouteStats {
   snapshot(): StatsSnapshot {
     const routes: Record<string, RouteSnapshot> = {};
     for (const key of [...this.routes.keys()].sort()) routes[key] = this.routes.get(key)!.snapshot();
-    return { since: this.since.toISOString(), routes };
+    return { since: this.since.toISOString(), routes, tasks: this.tasks.snapshot() };
   }
 
   reset(): void {
+    this.tasks.reset();
     this.routes = new Map();
     this.since = new Date();
   }

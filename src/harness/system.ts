@@ -1,7 +1,8 @@
 /**
  * Start the whole real system under test: Postgres (embedded or DATABASE_URL), schema,
- * seed data, cache and session store (in-process/Postgres, or Redis), and the API on a
- * port. `stop()` shuts it down in reverse order: HTTP server, Redis, pool, Postgres.
+ * seed data, cache and session store (in-process/Postgres, or Redis), the optional task
+ * queue and its workers, and the API on a port. `stop()` shuts it down in reverse order:
+ * HTTP server, queue (finishing jobs in hand), Redis, pool, Postgres.
  */
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
@@ -11,6 +12,8 @@ import { MemoryCache, type Cache } from './cache.js';
 import { createPool, Db, warmPool } from './db.js';
 import { resolveOptions, type SystemOptions, type SystemOptionsInput } from './options.js';
 import { startPostgres, type PostgresServer } from './postgres.js';
+import { startTaskQueue, type TaskQueue } from './queue/queue.js';
+import { TaskStats } from './queue/task-stats.js';
 import { connectRedis, RedisCache, type KeyValueClient } from './redis-store.js';
 import { RouteStats, type StatsSnapshot } from './route-stats.js';
 import { migrate, setIndexes } from './schema.js';
@@ -40,6 +43,8 @@ export interface RunningSystem {
   /** A pool on the system's database (the API's own), for inspection by tests and tools. */
   readonly pool: pg.Pool;
   readonly app: FastifyInstance;
+  /** The task queue behind POST /interactions; undefined unless queue.enabled. */
+  readonly queue: TaskQueue | undefined;
   stats(): StatsSnapshot;
   resetStats(): void;
   /** Create or drop the optional indexes while running. */
@@ -67,8 +72,10 @@ export async function startSystem(input: SystemOptionsInput = {}): Promise<Runni
     const db = new Db(data.pool);
     const { cache, sessions } = await storesFor(options, db, cleanups);
     await warmPool(data.pool, options.poolSize);
-    const stats = new RouteStats();
-    const app = await buildApp({ db, cache, sessions, stats, options });
+    const tasks = new TaskStats();
+    const stats = new RouteStats(tasks);
+    const queue = await queueFor(options, data.postgres.url, db, tasks, cleanups);
+    const app = await buildApp({ db, cache, sessions, stats, options, queue });
     cleanups.add(() => app.close());
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
@@ -84,6 +91,7 @@ export async function startSystem(input: SystemOptionsInput = {}): Promise<Runni
       startup: { ...data.times, totalMs: now() - data.t0 },
       pool: data.pool,
       app,
+      queue,
       stats: () => stats.snapshot(),
       resetStats: () => stats.reset(),
       setIndexes: (on) => setIndexes(data.pool, options.pgSchema, on),
@@ -102,7 +110,8 @@ async function prepareDatabase(options: SystemOptions, cleanups: Cleanups) {
   const postgres: PostgresServer = await startPostgres({
     databaseUrl: options.databaseUrl,
     durable: options.durable,
-    maxConnections: Math.max(100, options.poolSize + 20),
+    // The API pool, pg-boss's pool (queue.concurrency + 2) when the queue is on, and headroom.
+    maxConnections: Math.max(100, options.poolSize + 20 + (options.queue.enabled ? options.queue.concurrency + 2 : 0)),
     ...(verbose ? { onLog: (line: string) => console.error(`[postgres] ${line.trim()}`) } : {}),
   });
   cleanups.add(() => postgres.stop());
@@ -140,4 +149,21 @@ async function storesFor(
     cache: options.cache.enabled ? new MemoryCache(options.cache.capacity) : undefined,
     sessions: new PgSessionStore(db, options.sessionTtlSeconds),
   };
+}
+
+/** Registered after the pool, so stop() finishes the queue's jobs before the pool closes. */
+async function queueFor(
+  options: SystemOptions,
+  connectionString: string,
+  db: Db,
+  stats: TaskStats,
+  cleanups: Cleanups,
+): Promise<TaskQueue | undefined> {
+  if (!options.queue.enabled) return undefined;
+  const onError = (err: Error) => {
+    if (options.logLevel !== 'silent') console.error(`[harness] task queue: ${err.message}`);
+  };
+  const queue = await startTaskQueue({ connectionString, options, db, stats, onError });
+  cleanups.add(() => queue.stop());
+  return queue;
 }

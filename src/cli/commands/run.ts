@@ -21,8 +21,8 @@ export function registerRun(program: Command): void {
     .addHelpText('after', `
 Examples:
   $ stacksim run models/monolith.yaml
-  $ stacksim run models/cache.yaml --duration 30m --seed 7
-  $ stacksim run models/replicas.yaml --json > summary.json`)
+  $ stacksim run models/cached.yaml --duration 30m --seed 7
+  $ stacksim run models/replicated.yaml --json > summary.json`)
     .action((file: string, opts: { seed?: string; duration?: string; warmup?: string; json?: boolean }) => {
       const loaded = loadModel(file);
       const summary = simulate(loaded, {

@@ -6,6 +6,7 @@
  */
 import type { ComponentReport } from '../define.js';
 import type { Fleet } from './fleet.js';
+import { EventLoopInstance } from './event-loop.js';
 import type { AppInstance } from './instance.js';
 import type { TierSettings } from './schema.js';
 
@@ -33,6 +34,11 @@ export function tierReport(
     extra.worker_utilisation = per(weighted((k) => figures[k]!.slotUtilisation));
     const waited = figures.reduce((s, f) => s + f.acceptWaitCount, 0);
     extra.mean_accept_wait_ms = waited > 0 ? (figures.reduce((s, f) => s + f.acceptWaitSum, 0) / waited) * 1000 : 0;
+  }
+  if (settings.wake !== null) {
+    const loops = all.filter((i): i is EventLoopInstance => i instanceof EventLoopInstance);
+    extra.wake_ups = loops.reduce((n, i) => n + i.wakeUps, 0);
+    extra.wake_cpu_seconds = loops.reduce((n, i) => n + i.wakeSeconds, 0);
   }
   if (fleet.resized) {
     extra.mean_instances = fleet.billed.mean(now);

@@ -51,6 +51,13 @@ export const appTierSchema = z.strictObject({
     .describe(`Time from when an instance is added at runtime (by an autoscaler) until it takes traffic: a duration or a time distribution (default ${DEFAULT_STARTUP_DELAY}s). It costs money meanwhile.`),
   weight: z.number().positive().finite().default(1)
     .describe('Relative weight of each instance for weighted load-balancing policies.'),
+  wake_up: z.strictObject({
+    after_idle: duration().describe('Idle time beyond which the core has gone to sleep (0s: any idle time at all).'),
+    cost: z.union([duration(), timeDistribution()]).describe('CPU time the wake-up takes, before the work that caused it.'),
+  }).optional()
+    .describe('runtime: event_loop only — a core that has idled for after_idle pays cost of CPU to wake up before running the next '
+      + 'callback (C-state exit, a virtual CPU halted by its hypervisor, cold caches). It makes CPU per request fall as the load '
+      + 'rises, as measured on real machines: calibrated by `stacksim validate`.'),
   ...costFields,
 }).superRefine((c, ctx) => {
   const only = (field: 'workers' | 'threads' | 'gil', runtime: Runtime) => {
@@ -65,6 +72,14 @@ export const appTierSchema = z.strictObject({
   only('workers', 'workers');
   only('threads', 'threads');
   only('gil', 'threads');
+  if (c.wake_up !== undefined && c.runtime !== 'event_loop') {
+    reject(ctx, c.wake_up, {
+      code: 'SIM_E_INVALID_VALUE',
+      detail: `\`wake_up\` applies to runtime event_loop, not ${c.runtime}`,
+      hint: 'remove `wake_up` or set `runtime: event_loop`',
+      atKey: true,
+    }, ['wake_up']);
+  }
   if (c.runtime === 'event_loop' && c.accept_queue === 0) {
     reject(ctx, 0, { code: 'SIM_E_INVALID_VALUE', expected: 'at least 1 (for event_loop it limits requests in flight)' }, ['accept_queue']);
   }
@@ -91,12 +106,15 @@ export interface TierSettings {
   readonly weight: number;
   /** Delay before an instance added at runtime takes traffic. */
   readonly startup: Distribution;
+  /** Event loop only: the CPU cost of waking a core that idled at least `afterIdle` seconds. */
+  readonly wake: { readonly afterIdle: number; readonly cost: Distribution } | null;
 }
 
 export function resolveTier(c: AppTierConfig): TierSettings {
   const single = Math.min(1, c.cores);
   const common = {
     instances: c.instances, cores: c.cores, timeout: c.request_timeout ?? Infinity, weight: c.weight, startup: startupOf(c.startup_delay),
+    wake: c.wake_up === undefined ? null : { afterIdle: c.wake_up.after_idle, cost: timeOf(c.wake_up.cost) },
   };
   switch (c.runtime) {
     case 'event_loop':
@@ -115,6 +133,9 @@ export function resolveTier(c: AppTierConfig): TierSettings {
 }
 
 function startupOf(spec: AppTierConfig['startup_delay']): Distribution {
-  if (spec === undefined) return constant(DEFAULT_STARTUP_DELAY);
+  return spec === undefined ? constant(DEFAULT_STARTUP_DELAY) : timeOf(spec);
+}
+
+function timeOf(spec: number | Parameters<typeof fromSpec>[0]): Distribution {
   return typeof spec === 'number' ? constant(spec) : fromSpec(spec);
 }

@@ -1,0 +1,57 @@
+/**
+ * The Postgres server shared by every API process of a validation run: embedded (or
+ * DATABASE_URL), started once, optionally pinned, with its CPU time readable so that
+ * calibration can charge each query its share of Postgres's work.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startPostgres } from '../postgres.js';
+import { pinTree } from './pin.js';
+import { treeCpuMs } from './proc-cpu.js';
+
+export interface ValidationDatabase {
+  readonly url: string;
+  readonly embedded: boolean;
+  /** The postmaster's pid (embedded only). */
+  readonly pid: number | undefined;
+  /** CPU milliseconds used by Postgres so far; null when it cannot be read (external server). */
+  cpuMs(): number | null;
+  stop(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  readonly databaseUrl?: string | undefined;
+  readonly durable: boolean;
+  readonly maxConnections: number;
+  /** taskset CPU list for the server and its backends; undefined leaves it unpinned. */
+  readonly cpus?: string | undefined;
+}
+
+export async function startDatabase(options: DatabaseOptions): Promise<ValidationDatabase> {
+  const server = await startPostgres({ databaseUrl: options.databaseUrl, durable: options.durable, maxConnections: options.maxConnections });
+  const pid = server.dir === undefined ? undefined : postmasterPid(server.dir);
+  try {
+    if (pid !== undefined && options.cpus !== undefined) await pinTree(pid, options.cpus);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return {
+    url: server.url,
+    embedded: server.embedded,
+    pid,
+    cpuMs: () => (pid === undefined ? null : treeCpuMs(pid)),
+    stop: () => server.stop(),
+  };
+}
+
+/** The first line of postmaster.pid in the data directory. */
+function postmasterPid(dir: string): number | undefined {
+  try {
+    const first = readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0];
+    const pid = Number(first);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
