@@ -183,9 +183,11 @@ function windowDemand(w: Window, route: string, seconds: number): Demand {
     throw new Error(`calibration of ${route}: the API counted no requests (driver errors: ${JSON.stringify(w.driver.overall.errors)}, ${JSON.stringify(w.driver.overall.firstErrors)})`);
   }
   const cost = w.driver.driver;
+  const task = w.server.stats.tasks?.record_interaction;
   return demandOf({
     route: r, loopMs: w.server.loopMs, pgMs: w.server.pgMs, seconds, driverMs: (cost.cpuUserSec + cost.cpuSystemSec) * 1000,
     clientLatency: trimmedMoments(w.driver.overall.latency), lag: trimmedMoments(w.driver.schedule.lag),
+    ...(task === undefined ? {} : { task: { wait: task.ms.wait, service: task.ms.service, count: task.done } }),
   });
 }
 

@@ -14,6 +14,9 @@ export interface Figures {
   readonly poolWaitMs: number | null;
   /** Cache hits / lookups of the user cache, where there is one. */
   readonly hitRatio: number | null;
+  /** Background task latency, enqueue → done (ms), where a task queue runs (else null). */
+  readonly taskP50: number | null;
+  readonly taskP95: number | null;
 }
 
 export type Errors = { readonly [K in keyof Figures]: number | null };

@@ -8,6 +8,7 @@
 import type { MomentsSnapshot, RouteSnapshot } from '../route-stats.js';
 import { residualMoments } from './fit.js';
 import { median } from './robust.js';
+import { QUEUED_PG_SHARE } from './endpoints.js';
 
 export interface Moments {
   readonly mean: number;
@@ -53,6 +54,9 @@ export interface Demand {
   readonly lag: Moments;
   readonly hits: number;
   readonly misses: number;
+  /** Background task of the request (pg-boss), where the API runs its queue: the wait from
+   * enqueue until a worker has fetched it, and the worker's time writing the row (ms). */
+  readonly task: { readonly wait: Moments; readonly service: Moments } | null;
 }
 
 export interface WindowFigures {
@@ -68,6 +72,8 @@ export interface WindowFigures {
   readonly lag: Moments;
   /** Length of the window (s): with the route's count, the rate it really served. */
   readonly seconds: number;
+  /** GET /__stats `tasks` entry of the endpoint's background task, if any. */
+  readonly task?: { readonly wait: MomentsSnapshot; readonly service: MomentsSnapshot; readonly count: number };
 }
 
 const moments = (m: MomentsSnapshot): Moments => ({ mean: m.mean, sd: m.sd });
@@ -104,15 +110,17 @@ export function demandOf(w: WindowFigures): Demand {
     pgFixed: 0,
     handler,
     queries: r.queries.mean,
-    pg: Math.min(pg, db.mean),
+    // a queued request's background statements run outside its query time: not capped by it
+    pg: w.task === undefined ? Math.min(pg, db.mean) : pg,
     queryCv: db.mean > 0 ? db.sd / db.mean : 0,
-    dbLatency: queryLatency(db.mean, pg, n / w.seconds),
+    dbLatency: queryLatency(db.mean, w.task === undefined ? pg : pg * QUEUED_PG_SHARE.boss_send!, n / w.seconds),
     latencyQuantiles: [],
     cache: r.ms.cache.mean,
     client: { mean: Math.max(0, w.clientLatency.mean - server), sd: client.sd },
     lag: w.lag,
     hits: r.cacheHits,
     misses: r.cacheMisses,
+    task: w.task === undefined || w.task.count === 0 ? null : { wait: moments(w.task.wait), service: moments(w.task.service) },
   };
 }
 
@@ -165,6 +173,7 @@ export function medianDemand(list: readonly Demand[]): Demand {
     lag: mm((d) => d.lag),
     hits: list.reduce((n, d) => n + d.hits, 0),
     misses: list.reduce((n, d) => n + d.misses, 0),
+    task: list.every((d) => d.task !== null) ? { wait: mm((d) => d.task!.wait), service: mm((d) => d.task!.service) } : null,
   };
 }
 

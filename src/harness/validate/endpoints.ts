@@ -11,12 +11,20 @@ export type EndpointName = 'get_user' | 'list_users' | 'popular' | 'register' | 
 
 export type QueryName =
   | 'select_user' | 'list_users_page' | 'popular_items' | 'insert_user' | 'find_user_by_email'
-  | 'insert_session' | 'find_session' | 'update_user' | 'insert_interaction';
+  | 'insert_session' | 'find_session' | 'update_user' | 'insert_interaction'
+  /** pg-boss: publish a job (INSERT), and a worker's fetch (UPDATE … SKIP LOCKED) with its completion. */
+  | 'boss_send' | 'boss_fetch';
+
+/** Shares of Postgres CPU per request among the statements of a queued POST /interactions,
+ * measured together: publish ¼, the worker's fetch and completion ½, the row ¼. */
+export const QUEUED_PG_SHARE: Readonly<Partial<Record<QueryName, number>>> = { boss_send: 0.25, boss_fetch: 0.5, insert_interaction: 0.25 };
 
 export interface EndpointDef {
   readonly name: EndpointName;
   /** The key of GET /__stats routes, e.g. "GET /users/:id". */
   readonly route: string;
+  /** Its success status (the model's response). */
+  readonly status: number;
   /** Queries on the path that reaches the database (for a cached endpoint: the miss path). */
   readonly queries: readonly QueryName[];
   /** Which event-loop visit (0 = the request's arrival, k = after query k) does the handler's
@@ -29,13 +37,13 @@ export interface EndpointDef {
 }
 
 export const ENDPOINTS: Readonly<Record<EndpointName, EndpointDef>> = {
-  get_user: { name: 'get_user', route: 'GET /users/:id', queries: ['select_user'], cached: 'user' },
-  list_users: { name: 'list_users', route: 'GET /users', queries: ['list_users_page'] },
-  popular: { name: 'popular', route: 'GET /items/popular', queries: ['popular_items'], cached: 'popular' },
-  register: { name: 'register', route: 'POST /users', queries: ['insert_user'], cpuVisit: 0 },
-  login: { name: 'login', route: 'POST /login', queries: ['find_user_by_email', 'insert_session'], cpuVisit: 1 },
-  update_user: { name: 'update_user', route: 'PATCH /users/:id', queries: ['find_session', 'update_user'], invalidates: 'user' },
-  record_interaction: { name: 'record_interaction', route: 'POST /interactions', queries: ['insert_interaction'] },
+  get_user: { name: 'get_user', route: 'GET /users/:id', status: 200, queries: ['select_user'], cached: 'user' },
+  list_users: { name: 'list_users', route: 'GET /users', status: 200, queries: ['list_users_page'] },
+  popular: { name: 'popular', route: 'GET /items/popular', status: 200, queries: ['popular_items'], cached: 'popular' },
+  register: { name: 'register', route: 'POST /users', status: 201, queries: ['insert_user'], cpuVisit: 0 },
+  login: { name: 'login', route: 'POST /login', status: 200, queries: ['find_user_by_email', 'insert_session'], cpuVisit: 1 },
+  update_user: { name: 'update_user', route: 'PATCH /users/:id', status: 200, queries: ['find_session', 'update_user'], invalidates: 'user' },
+  record_interaction: { name: 'record_interaction', route: 'POST /interactions', status: 201, queries: ['insert_interaction'] },
 };
 
 /** What the driver tasks need to know about the seeded data. */
@@ -91,7 +99,8 @@ export function taskFor(name: EndpointName, ctx: TaskContext, options: TaskOptio
       };
     case 'record_interaction':
       return {
-        name, method: 'POST', path: '/interactions', expect: [201],
+        // 201 written at once; 202 when the API runs with its task queue (a worker writes it)
+        name, method: 'POST', path: '/interactions', expect: [201, 202],
         body: (c: RequestContext) => ({ user_id: spread(c.seq, ctx.users), item_id: spread(c.seq * 31, ctx.items), kind: 'view' }),
       };
   }

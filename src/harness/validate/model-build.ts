@@ -9,9 +9,9 @@
 import { stringify } from 'yaml';
 import type { ClientSide } from './calibrate.js';
 import type { ConfigDef, VariantDef } from './configs.js';
-import { endpointsOf } from './configs.js';
+import { endpointsOf, QUEUE_CONCURRENCY } from './configs.js';
 import { fixedShare, type Demand, type Moments } from './demand.js';
-import { ENDPOINTS, type EndpointName, type QueryName } from './endpoints.js';
+import { ENDPOINTS, QUEUED_PG_SHARE, type EndpointName, type QueryName } from './endpoints.js';
 import { fitTime, formatSeconds, type YamlDistribution } from './fit.js';
 import type { ValidationPlan } from './plan.js';
 import type { WakeFit } from './wake-fit.js';
@@ -38,12 +38,12 @@ export interface ModelInputs {
   readonly wake?: WakeFit | null;
 }
 
-const TABLE_OF: Readonly<Record<QueryName, 'users' | 'interactions' | 'sessions'>> = {
+const TABLE_OF: Readonly<Record<QueryName, 'users' | 'interactions' | 'sessions' | 'jobs'>> = {
   select_user: 'users', list_users_page: 'users', popular_items: 'interactions', insert_user: 'users',
   find_user_by_email: 'users', insert_session: 'sessions', find_session: 'sessions', update_user: 'users',
-  insert_interaction: 'interactions',
+  insert_interaction: 'interactions', boss_send: 'jobs', boss_fetch: 'jobs',
 };
-const WRITES = new Set<QueryName>(['insert_user', 'insert_session', 'update_user', 'insert_interaction']);
+const WRITES = new Set<QueryName>(['insert_user', 'insert_session', 'update_user', 'insert_interaction', 'boss_send', 'boss_fetch']);
 
 const ms = (x: number) => x / 1000;
 const dist = (m: Moments): YamlDistribution => fitTime(ms(m.mean), ms(m.sd)).yaml;
@@ -55,26 +55,24 @@ function demandOf(inputs: ModelInputs, key: string): Demand {
   return d;
 }
 
-/** The driver's CPU per request: the median over the calibrated endpoints. */
-function driverMs(inputs: ModelInputs): number {
-  const xs = [...inputs.demands.values()].map((d) => d.driver).sort((a, b) => a - b);
-  return xs.length === 0 ? 0 : xs[Math.floor(xs.length / 2)]!;
-}
 
-/** The client side of the latency (measured quantiles, resampled) less the driver's CPU,
- * which the model charges to the shared core; a closed-loop user has no schedule lag. */
+/** The client side of the latency as measured (quantiles, resampled): the driver's own work on
+ * a request's path is in it; a closed-loop user has no schedule lag. */
 function clientStep(inputs: ModelInputs, closed: boolean): Step[] {
   const c = closed ? inputs.client.closed : inputs.client.open;
   const q = closed ? inputs.client.closedQuantiles : inputs.client.openQuantiles;
-  const own = driverMs(inputs);
-  if (q.length > 0) return [{ sleep: { empirical: { samples: q.map((x) => formatSeconds(ms(Math.max(0.001, x - own)))) } } }];
-  return c.mean - own > 0.001 ? [{ sleep: dist({ mean: c.mean - own, sd: c.sd }) }] : [];
+  if (q.length > 0) return [{ sleep: { empirical: { samples: q.map((x) => formatSeconds(ms(Math.max(0.001, x)))) } } }];
+  return c.mean > 0.001 ? [{ sleep: dist(c) }] : [];
 }
 
-/** Half of the driver's CPU per request to send it, half to read the answer: the driver
- * shares the API's core, so its work queues with the event loop's. */
-function driverStep(d: Demand): Step[] {
-  return cpu({ mean: d.driver / 2, sd: 0 });
+/**
+ * The load driver's CPU per request, after the response: the driver shares the API's core,
+ * so its work queues with the event loop's, but the part of it on a request's own path is
+ * already in the client side (clientStep) — the rest (recording, scheduling, collecting)
+ * happens once the response is timed.
+ */
+function driverStep(d: Demand, status: number): Step[] {
+  return d.driver > 1e-4 ? [{ respond: status }, ...cpu({ mean: d.driver, sd: 0 })] : [];
 }
 
 /** Waking the idle event loop: time, but no longer CPU once requests keep it busy. */
@@ -101,25 +99,61 @@ function visits(inputs: ModelInputs, e: EndpointName, d: Demand): Moments[] {
 /** Spread of one query's Postgres CPU: the measured spread of query time, at most cv 1. */
 const pgCv = (d: Demand) => Math.min(1, d.queryCv);
 
+/** With the task queue on, POST /interactions only publishes the job on the request's path. */
+const queued = (inputs: ModelInputs, e: EndpointName) => inputs.variant.queue && e === 'record_interaction';
+
+function pathQueries(inputs: ModelInputs, e: EndpointName): readonly QueryName[] {
+  return queued(inputs, e) ? ['boss_send'] : ENDPOINTS[e].queries;
+}
+
 /** db step plus the query's time beyond Postgres CPU (loopback, wake-ups, fsync), as a wait
  * that keeps the connection; it carries the rest of the query time's measured spread. */
-function queryStep(e: EndpointName, k: number, d: Demand): Step[] {
-  const q = ENDPOINTS[e].queries.length;
+function queryStep(e: EndpointName, k: number, d: Demand, names: readonly QueryName[] = ENDPOINTS[e].queries): Step[] {
+  const q = names.length;
   const latency = d.dbLatency / q;
   const totalSd = d.queryCv * (d.pg + d.dbLatency);
   const sd = Math.sqrt(Math.max(0, totalSd ** 2 - (d.pg * pgCv(d)) ** 2) / q);
-  if (!(latency > 0.001)) return [{ db: ENDPOINTS[e].queries[k]! }];
+  if (!(latency > 0.001)) return [{ db: names[k]! }];
   const wait = d.latencyQuantiles.length > 0 ? { empirical: { samples: d.latencyQuantiles.map((x) => formatSeconds(ms(x))) } } : dist({ mean: latency, sd });
-  return [{ db: ENDPOINTS[e].queries[k]! }, { sleep: wait }];
+  return [{ db: names[k]! }, { sleep: wait }];
+}
+
+/**
+ * The pg-boss job of POST /interactions: published on the request's path (boss_send), then
+ * a worker's wake-up and fetch (the wait measured at light load, less the fetch's Postgres
+ * CPU), the fetch and completion (boss_fetch) and the row (insert_interaction), then the
+ * rest of the worker's measured service time.
+ */
+const PG_SHARE = QUEUED_PG_SHARE;
+
+function taskSteps(d: Demand): Step[] {
+  const t = d.task;
+  if (t === null) throw new Error('model of the task queue: calibration measured no background task (is the API\'s queue on?)');
+  const fetch = d.pg * PG_SHARE.boss_fetch!;
+  const insert = d.pg * PG_SHARE.insert_interaction!;
+  const pickup = { mean: Math.max(0.001, t.wait.mean - fetch), sd: t.wait.sd };
+  const rest = { mean: Math.max(0, t.service.mean - insert), sd: t.service.sd };
+  return [{ sleep: dist(pickup) }, { db: 'boss_fetch' }, { db: 'insert_interaction' }, ...(rest.mean > 0.001 ? [{ sleep: dist(rest) }] : [])];
+}
+
+function taskQueue(inputs: ModelInputs): Record<string, unknown> {
+  return {
+    kind: 'worker_queue',
+    broker: { latency: { constant: '0s' } }, // publishing is the boss_send query on the request's path
+    workers: { instances: 1, concurrency: QUEUE_CONCURRENCY, cores: 1, pool: 'pg_pool' },
+    retries: { max: 0 },
+    tasks: { record_interaction: taskSteps(demandOf(inputs, 'record_interaction')) },
+  };
 }
 
 function plainSteps(inputs: ModelInputs, e: EndpointName, closed: boolean): Step[] {
   const d = demandOf(inputs, e);
   const v = visits(inputs, e, d);
-  const steps: Step[] = [...driverStep(d), ...clientStep(inputs, closed), ...wakeStep(d), ...cpu(v[0]!)];
-  ENDPOINTS[e].queries.forEach((_, k) => steps.push(...queryStep(e, k, d), ...cpu(v[k + 1]!)));
+  const steps: Step[] = [...clientStep(inputs, closed), ...wakeStep(d), ...cpu(v[0]!)];
+  const names = pathQueries(inputs, e);
+  names.forEach((_, k) => steps.push(...queryStep(e, k, d, names), ...(queued(inputs, e) ? [{ enqueue: { queue: 'tasks', task: e } }] : []), ...cpu(v[k + 1]!)));
   if (ENDPOINTS[e].invalidates === 'user' && inputs.variant.cache) steps.push({ cache_delete: { cache: 'users_cache', key: 'user:{user}' } });
-  return [...steps, ...driverStep(d)];
+  return [...steps, ...driverStep(d, queued(inputs, e) ? 202 : ENDPOINTS[e].status)];
 }
 
 /** Cache-aside: the hit path is one visit; a miss adds the query and a second visit. */
@@ -131,12 +165,11 @@ function cachedSteps(inputs: ModelInputs, e: EndpointName, closed: boolean): Ste
   const key = users ? 'user:{user}' : 'popular';
   const extra = { mean: Math.max(0, miss.loop - hit.loop), sd: miss.handler.sd };
   return [
-    ...driverStep(hit),
     ...clientStep(inputs, closed),
     ...wakeStep(hit),
     ...cpu({ mean: hit.loop, sd: hit.handler.sd }),
     { cache_get: { cache, key, on_miss: [...queryStep(e, 0, miss), ...cpu(extra), { cache_set: { cache, key } }] } },
-    ...driverStep(hit),
+    ...driverStep(hit, ENDPOINTS[e].status),
   ];
 }
 
@@ -150,9 +183,9 @@ function queries(inputs: ModelInputs, endpoints: readonly EndpointName[]): Recor
   for (const e of endpoints) {
     const cached = inputs.variant.cache && ENDPOINTS[e].cached !== undefined;
     const d = demandOf(inputs, cached ? `${e}:miss` : e);
-    const q = ENDPOINTS[e].queries;
+    const q = queued(inputs, e) ? (['boss_send', 'boss_fetch', 'insert_interaction'] as const) : ENDPOINTS[e].queries;
     for (const name of q) {
-      const mean = Math.max(d.pg / q.length, 0.001);
+      const mean = Math.max(queued(inputs, e) ? d.pg * PG_SHARE[name]! : d.pg / q.length, 0.001);
       out[name] = { table: TABLE_OF[name], write: WRITES.has(name), cost: fitTime(ms(mean), ms(mean * pgCv(d))).yaml };
     }
   }
@@ -180,10 +213,14 @@ function components(inputs: ModelInputs, endpoints: readonly EndpointName[]): Re
     pg_pool: { kind: 'connection_pool', database: 'pg', size: variant.poolSize, max_overflow: 0, hold: 'query', acquire_timeout: '1h' },
     pg: {
       kind: 'database', cores: cores(inputs.cores.db, medianOf(inputs, endpoints, (d) => d.pgFixed)), max_connections: 100,
-      tables: { users: { rows: plan.seed.users }, interactions: { rows: plan.seed.interactions }, sessions: { rows: plan.seed.users } },
+      tables: {
+        users: { rows: plan.seed.users }, interactions: { rows: plan.seed.interactions }, sessions: { rows: plan.seed.users },
+        ...(variant.queue ? { jobs: { rows: 1000 } } : {}),
+      },
       queries: queries(inputs, endpoints),
     },
   };
+  if (variant.queue && endpoints.includes('record_interaction')) c.tasks = taskQueue(inputs);
   if (variant.cache) {
     const hit = inputs.demands.get('get_user:hit');
     const miss = inputs.demands.get('get_user:miss');

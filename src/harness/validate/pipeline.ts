@@ -41,9 +41,9 @@ export interface ValidateOptions {
   readonly log?: (line: string) => void;
 }
 
-/** The cache variant last: its mixed workload records interactions, which makes the popular
+/** The cache and queue variants last: their workloads record interactions, which makes the popular
  * items' aggregation (the pool configurations) read more rows for the rest of the run. */
-const VARIANT_ORDER: readonly VariantName[] = ['pool2', 'pool10', 'pool10-cache'];
+const VARIANT_ORDER: readonly VariantName[] = ['pool2', 'pool10', 'pool10-cache', 'pool10-queue'];
 const POPULAR_TTL_MS = 10_000; // the API's default cache.popularTtlMs
 
 export async function runValidation(o: ValidateOptions): Promise<ValidationResult> {

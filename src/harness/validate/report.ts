@@ -44,7 +44,7 @@ function cell(measured: number | null, predicted: number | null, err: number | n
   return `<td>${num(measured, digits)}</td><td>${num(predicted, digits)}</td><td${cls}>${pct(err)}</td>`;
 }
 
-function levelRow(l: LevelResult, unit: string): string {
+function levelRow(l: LevelResult, unit: string, tasks: boolean): string {
   const m = l.measured;
   const p = l.predicted;
   const e = l.errors;
@@ -54,6 +54,7 @@ function levelRow(l: LevelResult, unit: string): string {
     + cell(m.throughput, p.throughput, e.throughput, v.throughput, 1) + cell(m.p50, p.p50, e.p50, v.p50) + cell(m.p95, p.p95, e.p95, v.p95)
     + cell(m.p99, p.p99, e.p99, null) + `<td>${num(m.poolWaitMs, 3)}</td><td>${num(p.poolWaitMs, 3)}</td>`
     + `<td>${m.hitRatio === null ? '–' : num(m.hitRatio * 100, 1)}</td><td>${p.hitRatio === null ? '–' : num(p.hitRatio * 100, 1)}</td>`
+    + (tasks ? cell(m.taskP50, p.taskP50, e.taskP50, null) + cell(m.taskP95, p.taskP95, e.taskP95, null) : '')
     + `<td>${num(c.loopMsPerRequest, 3)}</td><td>${num(c.driverMsPerRequest, 3)}</td><td>${num(c.pgMsPerRequest, 3)}</td><td>${num(c.otherCores, 2)}</td></tr>`;
 }
 
@@ -61,12 +62,14 @@ function configSection(c: ConfigResult, i: number): string {
   const s = c.saturation;
   const sat = `Saturation: measured ${num(s.measured, 1)} req/s, predicted ${num(s.predicted, 1)} req/s (${pct(s.error)}`
     + `${s.withinTarget === null ? (s.reached ? '' : '; not reached, so not judged') : s.withinTarget ? ', within target' : ', outside target'}).`;
+  const tasks = c.levels.some((l) => l.measured.taskP50 !== null || l.predicted.taskP50 !== null);
   const head = '<tr><th rowspan="2">load</th><th rowspan="2">of sat.</th><th colspan="3">throughput (req/s)</th><th colspan="3">p50 (ms)</th>'
     + '<th colspan="3">p95 (ms)</th><th colspan="3">p99 (ms)</th><th colspan="2">pool wait (ms)</th><th colspan="2">hit ratio (%)</th>'
+    + (tasks ? '<th colspan="3">task p50 (ms)</th><th colspan="3">task p95 (ms)</th>' : '')
     + '<th colspan="3">measured CPU per request (ms)</th><th rowspan="2">other<br>processes<br>(cores)</th></tr>'
-    + `<tr>${'<th>meas.</th><th>pred.</th><th>err</th>'.repeat(4)}${'<th>meas.</th><th>pred.</th>'.repeat(2)}<th>loop</th><th>driver</th><th>pg</th></tr>`;
+    + `<tr>${'<th>meas.</th><th>pred.</th><th>err</th>'.repeat(4)}${'<th>meas.</th><th>pred.</th>'.repeat(2)}${tasks ? '<th>meas.</th><th>pred.</th><th>err</th>'.repeat(2) : ''}<th>loop</th><th>driver</th><th>pg</th></tr>`;
   return `<section><h2>${esc(c.title)}</h2><p>Model: <a href="${esc(c.model)}">${esc(c.model)}</a>. ${esc(sat)}</p>`
-    + `<div id="chart-${i}"></div><table>${head}${c.levels.map((l) => levelRow(l, c.loadUnit)).join('')}</table></section>`;
+    + `<div id="chart-${i}"></div><table>${head}${c.levels.map((l) => levelRow(l, c.loadUnit, tasks)).join('')}</table></section>`;
 }
 
 export function reportHtml(r: ValidationResult): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorsOf, relativeError, tallyVerdicts, verdictOf, type Figures } from '../../../src/harness/validate/compare.js';
 
-const figures = (o: Partial<Figures>): Figures => ({ throughput: null, p50: null, p95: null, p99: null, poolWaitMs: null, hitRatio: null, ...o });
+const figures = (o: Partial<Figures>): Figures => ({ throughput: null, p50: null, p95: null, p99: null, poolWaitMs: null, hitRatio: null, taskP50: null, taskP95: null, ...o });
 
 describe('relativeError', () => {
   it('is (predicted - measured) / measured', () => {

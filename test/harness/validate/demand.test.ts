@@ -51,7 +51,7 @@ describe('demandOf', () => {
 
 const base: Demand = {
   requests: 100, rate: 100, loop: 0.3, wake: 0, driver: 0, hiLoop: 0.3, hiDriver: 0, coreFixed: 0, pgFixed: 0, handler: { mean: 0.05, sd: 0.01 }, queries: 1, pg: 0.2, queryCv: 0.5,
-  dbLatency: 0.4, latencyQuantiles: [], cache: 0.02, client: { mean: 1, sd: 0.5 }, lag: { mean: 0.5, sd: 0.2 }, hits: 0, misses: 100,
+  dbLatency: 0.4, latencyQuantiles: [], cache: 0.02, client: { mean: 1, sd: 0.5 }, lag: { mean: 0.5, sd: 0.2 }, hits: 0, misses: 100, task: null,
 };
 
 describe('queryLatency', () => {

@@ -8,7 +8,7 @@ import { CONFIGS, VARIANTS, type ConfigName } from '../../../src/harness/validat
 import type { Demand } from '../../../src/harness/validate/demand.js';
 import { modelData, modelYaml, type ModelInputs } from '../../../src/harness/validate/model-build.js';
 import { QUICK } from '../../../src/harness/validate/plan.js';
-import { predictedSaturation } from '../../../src/harness/validate/predict.js';
+import { predictedSaturation, simulateModel } from '../../../src/harness/validate/predict.js';
 import { parseYamlText } from '../../../src/model/load.js';
 import { loadModelDocument } from '../../../src/run/load-model.js';
 
@@ -17,7 +17,7 @@ const FILE = 'out/validation/model-test.yaml';
 function demand(o: Partial<Demand>): Demand {
   return {
     requests: 100, rate: 100, loop: 0.3, wake: 0, driver: 0, hiLoop: 0.3, hiDriver: 0, coreFixed: 0, pgFixed: 0, handler: { mean: 0.02, sd: 0 }, queries: 1, pg: 0.2, queryCv: 0.5,
-    dbLatency: 0.3, latencyQuantiles: [], cache: 0.005, client: { mean: 1, sd: 0.3 }, lag: { mean: 0.5, sd: 0.2 }, hits: 0, misses: 0, ...o,
+    dbLatency: 0.3, latencyQuantiles: [], cache: 0.005, client: { mean: 1, sd: 0.3 }, lag: { mean: 0.5, sd: 0.2 }, hits: 0, misses: 0, task: null, ...o,
   };
 }
 
@@ -48,8 +48,28 @@ const mixed = {
 
 describe('modelData', () => {
   it('writes a model that loads, for every configuration', () => {
-    const all = { ...mixed, get_user: demand({}), popular: demand({ pg: 5 }) };
+    const task = { wait: { mean: 5, sd: 2 }, service: { mean: 1, sd: 0.5 } };
+    const all = { ...mixed, get_user: demand({}), popular: demand({ pg: 5 }), record_interaction: demand({ task }) };
     for (const c of CONFIGS) expect(load(inputs(c.name, all)).model.name).toBe(`validate-${c.name}`);
+  });
+
+  it('models the queued POST /interactions as a publish on the path and a worker task with the measured pickup and service', () => {
+    const d = demand({ pg: 2, dbLatency: 0, task: { wait: { mean: 5, sd: 0 }, service: { mean: 1, sd: 0 } } });
+    const i = inputs('async-interactions', { record_interaction: d });
+    const data = modelData(i, { kind: 'open', rate: 5 }, RUN);
+    const steps = (data.endpoints as Record<string, { steps: Record<string, unknown>[] }>).record_interaction!.steps;
+    const at = steps.findIndex((x) => x.db === 'boss_send');
+    expect(steps[at + 1]).toEqual({ enqueue: { queue: 'tasks', task: 'record_interaction' } });
+    const queue = (data.components as Record<string, { kind: string; tasks: Record<string, Record<string, unknown>[]> }>).tasks!;
+    expect(queue.kind).toBe('worker_queue');
+    // pickup 5 ms less the fetch's Postgres CPU (½ of 2 ms), fetch, the row (¼ of 2 ms), the rest of 1 ms of service
+    expect(queue.tasks.record_interaction!.map((x) => Object.keys(x)[0])).toEqual(['sleep', 'db', 'db', 'sleep']);
+    // at 5 req/s nothing queues: the task takes 4 + 1 + 0.5 + 0.5 = 6 ms, the response answers first
+    const s = simulateModel(i, { kind: 'open', rate: 5 }, { duration: 400, warmup: 5 }, FILE);
+    const tasks = s.components.find((c) => c.kind === 'worker_queue')!.extra!;
+    expect(tasks.task_latency_mean_ms!).toBeGreaterThan(5.9);
+    expect(tasks.task_latency_mean_ms!).toBeLessThan(6.3);
+    expect(s.overall.latencyMs.mean!).toBeLessThan(tasks.task_latency_mean_ms!);
   });
 
   it('gives an endpoint one event-loop visit, plus one per query result, with the handler CPU where it runs', () => {
