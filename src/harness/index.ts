@@ -12,3 +12,5 @@ export { seed, SEED_PASSWORD, SEED_HASH_COUNT, seededUserEmail, type SeedReport,
 export { hashPassword, verifyPassword, type ScryptCost } from './passwords.js';
 export { parseServerTiming, serverTimingHeader, COMPONENTS, type Component } from './timing.js';
 export type { StatsSnapshot, RouteSnapshot, MomentsSnapshot } from './route-stats.js';
+export { startTaskQueue, TASK, DEAD_LETTER, type TaskQueue } from './queue/queue.js';
+export type { TaskSnapshot } from './queue/task-stats.js';

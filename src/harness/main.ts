@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const system = await startSystem(optionsFromEnv());
   const { startup, seed } = system;
   console.log(`stacksim harness API listening on ${system.url}`);
-  console.log(`  postgres: ${system.embeddedPostgres ? 'embedded' : 'DATABASE_URL'}; cache: ${system.options.cache.enabled ? (system.options.redisUrl ? 'redis' : 'in-process') : 'off'}; pool ${system.options.poolSize}; indexes ${system.options.indexes ? 'on' : 'off'}; scrypt N=2^${system.options.scrypt.logN}`);
+  console.log(`  postgres: ${system.embeddedPostgres ? 'embedded' : 'DATABASE_URL'}; cache: ${system.options.cache.enabled ? (system.options.redisUrl ? 'redis' : 'in-process') : 'off'}; pool ${system.options.poolSize}; indexes ${system.options.indexes ? 'on' : 'off'}; scrypt N=2^${system.options.scrypt.logN}; `
+    + `POST /interactions: ${system.options.queue.enabled ? `pg-boss queue, ${system.options.queue.concurrency} workers (202 Accepted)` : 'written at once (201)'}`);
   if (seed?.seeded) console.log(`  seeded ${seed.users} users and ${seed.interactions} interactions; log in as ${seededUserEmail(1)} / ${SEED_PASSWORD}`);
   console.log(`  started in ${(startup.totalMs / 1000).toFixed(1)} s (postgres ${(startup.postgresMs / 1000).toFixed(1)} s, seed ${(startup.seedMs / 1000).toFixed(1)} s)`);
   console.log(`  stats: GET ${system.url}/__stats   reset: POST ${system.url}/__stats/reset`);

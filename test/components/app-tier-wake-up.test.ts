@@ -55,6 +55,21 @@ describe('event loop wake-up cost', () => {
     expect(rep.extra!.wake_cpu_seconds!).toBeCloseTo(rep.extra!.wake_ups! * w, 6);
   });
 
+  it('charged after the callback, costs the core the same but not the request that woke it', () => {
+    const lambda = 500, s = 0.001, w = 0.0005, tau = 0.0004;
+    const e = Math.exp(-lambda * tau);
+    const f = ((1 - lambda * s) * e) / (1 + lambda * w * e);
+    const before = run({ after_idle: '0.4ms', cost: '0.5ms' });
+    const after = run({ after_idle: '0.4ms', cost: '0.5ms', charge: 'after' });
+    const share = after.rep.extra!.wake_ups! / after.rep.extra!.accepted!;
+    expect(Math.abs(share - f)).toBeLessThan(0.003);
+    expect(after.rep.utilisation!).toBeCloseTo(lambda * (s + f * w), 2);
+    // a request that wakes the loop no longer waits for it: a share f of requests is 0.5 ms quicker
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(before.latencies) - mean(after.latencies)).toBeGreaterThan(0.8 * f * w);
+    expect(after.latencies.reduce((m, x) => Math.min(m, x), Infinity)).toBeCloseTo(s, 9);
+  });
+
   it('falls with load: the CPU per request is dearer at light load', () => {
     const light = testWorld(1);
     light.flows.endpoints.push([cpu(light, constant(0.001))]);

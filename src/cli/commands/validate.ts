@@ -4,7 +4,7 @@
  * report.html. Needs no server started by hand (embedded Postgres unless DATABASE_URL).
  */
 import type { Command } from 'commander';
-import { CONFIGS, FULL, MEASUREMENTS_FILE, QUICK, predictAgain, runValidation, type ConfigName, type ValidationResult } from '../../harness/validate/index.js';
+import { CONFIGS, FULL, MEASUREMENTS_FILE, QUICK, WAKE_MODELS, predictAgain, runValidation, type ConfigName, type ValidationResult, type WakeModel } from '../../harness/validate/index.js';
 import { UsageError } from '../errors.js';
 
 interface ValidateFlags {
@@ -14,6 +14,7 @@ interface ValidateFlags {
   config?: string[];
   nice?: string;
   predict?: string;
+  wakeModel: string;
 }
 
 export function registerValidate(program: Command): void {
@@ -25,6 +26,7 @@ export function registerValidate(program: Command): void {
     .option('--no-pin', 'do not pin the API and Postgres to their own cores with taskset')
     .option('--nice <n>', 'scheduling priority of the API, Postgres and the driver, e.g. -10 on a machine shared with other work (needs root)')
     .option('--predict <dir>', `simulate again the levels measured by an earlier run in <dir> (its ${MEASUREMENTS_FILE}), after a model change; measures nothing`)
+    .option('--wake-model <how>', `charge the core's fitted wake-up cost in the models: ${WAKE_MODELS.join(', ')} (before/after the callback that woke it)`, 'off')
     .option('--config <name...>', `only these configurations (${CONFIGS.map((c) => c.name).join(', ')})`)
     .addHelpText('after', `
 Writes <out>/validation.json, <out>/model-<config>.yaml and <out>/report.html.
@@ -44,8 +46,13 @@ Examples:
       if (nice !== undefined && !(Number.isInteger(nice) && nice >= -20 && nice <= 19)) {
         throw new UsageError(`--nice: expected an integer from -20 to 19, got "${flags.nice}"`);
       }
+      if (!(WAKE_MODELS as readonly string[]).includes(flags.wakeModel)) {
+        throw new UsageError(`--wake-model: "${flags.wakeModel}" is not allowed; expected one of ${WAKE_MODELS.join(', ')}`);
+      }
+      const wakeModel = flags.wakeModel as WakeModel;
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const result: ValidationResult = flags.predict !== undefined ? await predictAgain(flags.predict, log) : await runValidation({
+      const result: ValidationResult = flags.predict !== undefined ? await predictAgain(flags.predict, log, wakeModel) : await runValidation({
+        wakeModel,
         plan: flags.quick ? QUICK : FULL,
         outDir: flags.out,
         pin: flags.pin,

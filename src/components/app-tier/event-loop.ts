@@ -2,19 +2,23 @@
  * The event_loop runtime (Node, uvicorn): one thread runs every callback to completion, so
  * the CPU steps of all in-flight requests queue FIFO on a single server, while any number of
  * requests wait on I/O at once. With cores < 1 the thread runs at that fraction of a core.
- * With `wake_up`, a callback that finds the loop idle for longer than `after_idle` first pays
- * the core's wake-up: so CPU per request falls as load rises and idle gaps get shorter.
+ * With `wake_up`, a callback that finds the loop idle for longer than `after_idle` pays the
+ * core's wake-up — before it runs, or (charge: after) right after it, delaying only the work
+ * queued behind it: so CPU per request falls as load rises and idle gaps get shorter.
  */
 import { Station } from '../../engine/resources/station.js';
 import type { Distribution, RandomStream } from '../../engine/types.js';
 import type { Request } from '../../flow/request.js';
 import { AppInstance, type InstanceFigures, type InstanceParts } from './instance.js';
 
+/** The loop's work of waking up when charged after the callback: a job no request waits for. */
+const WAKE_UP = Object.freeze({}) as Request;
+
 export class EventLoopInstance extends AppInstance {
   private readonly loop: Station<Request>;
   /** Work per second of the loop's thread: min(1, cores). */
   private readonly speed: number;
-  private readonly wake: { readonly afterIdle: number; readonly cost: Distribution; readonly rng: RandomStream } | null;
+  private readonly wake: { readonly afterIdle: number; readonly cost: Distribution; readonly after: boolean; readonly rng: RandomStream } | null;
   /** When the loop last ran out of work (it starts idle, asleep since time 0). */
   private idleSince = 0;
   /** Wake-ups and the CPU seconds they took, since the last statistics reset. */
@@ -39,6 +43,11 @@ export class EventLoopInstance extends AppInstance {
       const cost = w.cost.sample(w.rng);
       this.wakeUps++;
       this.wakeSeconds += cost;
+      if (w.after) {
+        this.loop.arrive(req, work / this.speed);
+        this.loop.arrive(WAKE_UP, cost / this.speed);
+        return;
+      }
       work += cost;
     }
     this.loop.arrive(req, work / this.speed);
@@ -67,6 +76,6 @@ export class EventLoopInstance extends AppInstance {
 
   private readonly cpuDone = (req: Request): void => {
     if (this.loop.inSystem === 0) this.idleSince = this.ctx.now;
-    this.flow.resume(req);
+    if (req !== WAKE_UP) this.flow.resume(req);
   };
 }

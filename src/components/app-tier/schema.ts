@@ -53,7 +53,9 @@ export const appTierSchema = z.strictObject({
     .describe('Relative weight of each instance for weighted load-balancing policies.'),
   wake_up: z.strictObject({
     after_idle: duration().describe('Idle time beyond which the core has gone to sleep (0s: any idle time at all).'),
-    cost: z.union([duration(), timeDistribution()]).describe('CPU time the wake-up takes, before the work that caused it.'),
+    cost: z.union([duration(), timeDistribution()]).describe('CPU time one wake-up takes.'),
+    charge: z.enum(['before', 'after']).default('before')
+      .describe('before: the callback that woke the core waits for it (default); after: the core pays it once that callback ran, delaying only work queued behind.'),
   }).optional()
     .describe('runtime: event_loop only — a core that has idled for after_idle pays cost of CPU to wake up before running the next '
       + 'callback (C-state exit, a virtual CPU halted by its hypervisor, cold caches). It makes CPU per request fall as the load '
@@ -107,14 +109,14 @@ export interface TierSettings {
   /** Delay before an instance added at runtime takes traffic. */
   readonly startup: Distribution;
   /** Event loop only: the CPU cost of waking a core that idled at least `afterIdle` seconds. */
-  readonly wake: { readonly afterIdle: number; readonly cost: Distribution } | null;
+  readonly wake: { readonly afterIdle: number; readonly cost: Distribution; readonly after: boolean } | null;
 }
 
 export function resolveTier(c: AppTierConfig): TierSettings {
   const single = Math.min(1, c.cores);
   const common = {
     instances: c.instances, cores: c.cores, timeout: c.request_timeout ?? Infinity, weight: c.weight, startup: startupOf(c.startup_delay),
-    wake: c.wake_up === undefined ? null : { afterIdle: c.wake_up.after_idle, cost: timeOf(c.wake_up.cost) },
+    wake: c.wake_up === undefined ? null : { afterIdle: c.wake_up.after_idle, cost: timeOf(c.wake_up.cost), after: c.wake_up.charge === 'after' },
   };
   switch (c.runtime) {
     case 'event_loop':

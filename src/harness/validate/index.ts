@@ -3,7 +3,7 @@
  * API, drive both at the same load levels, and publish how far predictions are from
  * measurements (validation.json, model-<config>.yaml, report.html). See pipeline.ts.
  */
-export { runValidation, predictAgain, MEASUREMENTS_FILE, type ValidateOptions, type SavedMeasurements } from './pipeline.js';
+export { runValidation, predictAgain, MEASUREMENTS_FILE, WAKE_MODELS, type WakeModel, type ValidateOptions, type SavedMeasurements } from './pipeline.js';
 export { FULL, QUICK, type ValidationPlan } from './plan.js';
 export { CONFIGS, type ConfigName } from './configs.js';
 export { fitTime, formatSeconds, residualMoments, type Fit, type YamlDistribution } from './fit.js';

@@ -35,7 +35,7 @@ export interface ModelInputs {
   /** The client side of the latency (driver and loopback HTTP), measured once per API. */
   readonly client: ClientSide;
   /** The API core's wake-up cost (wake-fit.ts); null or absent: none was found. */
-  readonly wake?: WakeFit | null;
+  readonly wake?: (WakeFit & { readonly charge?: 'before' | 'after' }) | null;
 }
 
 const TABLE_OF: Readonly<Record<QueryName, 'users' | 'interactions' | 'sessions' | 'jobs'>> = {
@@ -207,7 +207,7 @@ function components(inputs: ModelInputs, endpoints: readonly EndpointName[]): Re
   const c: Record<string, unknown> = {
     api: {
       kind: 'app_tier', instances: 1, runtime: 'event_loop', cores: cores(inputs.cores.app, medianOf(inputs, endpoints, (d) => d.coreFixed)), pool: 'pg_pool',
-      ...(inputs.wake ? { wake_up: { after_idle: formatSeconds(ms(inputs.wake.afterIdleMs)), cost: formatSeconds(ms(inputs.wake.costMs)) } } : {}),
+      ...(inputs.wake ? { wake_up: { after_idle: formatSeconds(ms(inputs.wake.afterIdleMs)), cost: formatSeconds(ms(inputs.wake.costMs)), charge: inputs.wake.charge ?? 'before' } } : {}),
     },
     // pg-pool: a fixed set of connections, each checked out per query, no acquire timeout
     pg_pool: { kind: 'connection_pool', database: 'pg', size: variant.poolSize, max_overflow: 0, hold: 'query', acquire_timeout: '1h' },

@@ -39,6 +39,8 @@ export interface ValidateOptions {
    * work; negative values need root); undefined leaves priorities alone. */
   readonly nice?: number;
   readonly log?: (line: string) => void;
+  /** How the models treat the core's fitted wake-up cost (see WAKE_MODELS); default off. */
+  readonly wakeModel?: WakeModel;
 }
 
 /** The cache and queue variants last: their workloads record interactions, which makes the popular
@@ -82,7 +84,7 @@ export async function runValidation(o: ValidateOptions): Promise<ValidationResul
         await warmUp(sut, probes, plan.jitWarmupSec);
         const { runs, client, wake } = await calibrate(sut, probes, plan, (line) => log(`${name}: ${line}`));
         calibration[name] = { idle: sut.idle, client, runs, wake };
-        log(`${name}: ${wake === null ? 'no wake-up cost found' : `core wake-up fitted${WAKE_MODEL ? '' : ' (reported, not used by the model)'}: ${wake.costMs.toFixed(3)} ms after ${wake.afterIdleMs.toFixed(3)} ms idle (fit error ${(100 * wake.rmse).toFixed(1)} %, ${(100 * wake.rmseWithout).toFixed(1)} % without, ${wake.points} windows)`}`);
+        log(`${name}: ${wake === null ? 'no wake-up cost found' : `core wake-up fitted${(o.wakeModel ?? 'off') === 'off' ? ' (reported, not used by the model)' : ''}: ${wake.costMs.toFixed(3)} ms after ${wake.afterIdleMs.toFixed(3)} ms idle (fit error ${(100 * wake.rmse).toFixed(1)} %, ${(100 * wake.rmseWithout).toFixed(1)} % without, ${wake.points} windows)`}`);
         log(`${name}: client side ${client.open.mean.toFixed(3)} ms open loop (sd ${client.open.sd.toFixed(3)}, schedule lag ${client.lag.mean.toFixed(3)}), ${client.closed.mean.toFixed(3)} ms closed loop`);
         for (const r of runs) log(`${name}: calibrated ${r.key} at ${r.rate.toFixed(0)} req/s: ${describeDemand(r.demand)}`);
         const demands = new Map<string, Demand>(runs.map((r) => [r.key, r.demand]));
@@ -110,7 +112,7 @@ export async function runValidation(o: ValidateOptions): Promise<ValidationResul
     }),
   };
   await writeFile(join(o.outDir, MEASUREMENTS_FILE), `${JSON.stringify(saved)}\n`);
-  return publish(saved, o.outDir, log, performance.now() - t0);
+  return publish(saved, o.outDir, log, performance.now() - t0, o.wakeModel ?? 'off');
 }
 
 /** The measurements a run took, enough to simulate its levels again: the model can be improved
@@ -138,22 +140,24 @@ export interface SavedMeasurements {
 export const MEASUREMENTS_FILE = 'measurements.json';
 
 /**
- * Whether the models charge the core's fitted wake-up cost (wake-fit.ts) instead of the
- * marginal CPU per request. Off: on this machine the fit could not extrapolate beyond the
- * calibration rates, and the wake-ups it put in the latency path overstated light-load p50
- * (see the README's known limits). The fit is still computed and saved with every run.
+ * `wakeModel`: whether the models charge the core's fitted wake-up cost (wake-fit.ts) instead of the
+ * marginal CPU per request, and where (before or after the callback that woke the core).
+ * Off by default (`--wake-model` chooses): on this machine the fit did not
+ * extrapolate beyond the calibration rates (see the README's known limits). The fit is
+ * computed and saved with every run, so `--predict` can compare the three.
  */
-const WAKE_MODEL = false;
+export const WAKE_MODELS = ['off', 'before', 'after'] as const;
+export type WakeModel = (typeof WAKE_MODELS)[number];
 
-function withWakeModel(inputs: ModelInputs, calibration: ValidationResult['calibration'][string] | undefined): ModelInputs {
+function withWakeModel(inputs: ModelInputs, calibration: ValidationResult['calibration'][string] | undefined, charge: 'before' | 'after'): ModelInputs {
   if (calibration?.wake == null) return inputs;
   const demands = new Map(inputs.demands);
   for (const r of calibration.runs) if (r.awake !== undefined) demands.set(r.key, r.awake);
-  return { ...inputs, demands, wake: calibration.wake };
+  return { ...inputs, demands, wake: { ...calibration.wake, charge } };
 }
 
 /** Simulate every measured level of a saved run with today's model and write the results. */
-export async function predictAgain(dir: string, log: (line: string) => void = () => undefined): Promise<ValidationResult> {
+export async function predictAgain(dir: string, log: (line: string) => void = () => undefined, wakeModel: WakeModel = 'off'): Promise<ValidationResult> {
   const file = join(dir, MEASUREMENTS_FILE);
   let saved: SavedMeasurements;
   try {
@@ -162,10 +166,10 @@ export async function predictAgain(dir: string, log: (line: string) => void = ()
     throw new Error(`${file}: cannot read the saved measurements (${(err as Error).message}); run \`stacksim validate\` first`);
   }
   if (saved.kind !== 'stacksim-validation-measurements') throw new Error(`${file}: not a stacksim validation measurements file (kind ${JSON.stringify(saved.kind)})`);
-  return publish(saved, dir, log, 0);
+  return publish(saved, dir, log, saved.measureSec * 1000, wakeModel);
 }
 
-async function publish(saved: SavedMeasurements, outDir: string, log: (line: string) => void, measureMs: number): Promise<ValidationResult> {
+async function publish(saved: SavedMeasurements, outDir: string, log: (line: string) => void, measureMs: number, wakeModel: WakeModel): Promise<ValidationResult> {
   const t0 = performance.now();
   const plan = saved.plan === 'quick' ? QUICK : FULL;
   const results = [];
@@ -178,7 +182,7 @@ async function publish(saved: SavedMeasurements, outDir: string, log: (line: str
       config, variant: VARIANTS[config.variant], plan, demands: new Map(Object.entries(entry.demands)),
       split: saved.split, client: entry.client, wake: null, cores: entry.cores, popularTtlMs: entry.popularTtlMs,
     };
-    const inputs = WAKE_MODEL ? withWakeModel(plain, saved.calibration[config.variant]) : plain;
+    const inputs = wakeModel === 'off' ? plain : withWakeModel(plain, saved.calibration[config.variant], wakeModel);
     // the saturation point as today's model sees it (the one that placed the levels may be older)
     const m = { ...entry.measurement, estimate: predictedSaturation(inputs, simRunFor(config, plan, plan.warmupSec), modelFile(outDir, config)) };
     results.push(composeConfig(inputs, m, plan, modelFile(outDir, config)));
