@@ -1,7 +1,8 @@
 /**
  * Vega-Lite specs of the validation report, one per configuration: latency (p50, p95, p99)
  * against load, measured as solid lines and predicted as dashed ones, beside throughput
- * against load, so a model that bends too early or too late shows at a glance.
+ * against load, so a model that bends too early or too late shows at a glance. Where a task
+ * queue runs, its task latency (enqueue → done) joins the latency chart.
  */
 import type { ConfigResult } from './result.js';
 
@@ -36,7 +37,7 @@ function layer(title: string, unit: string, xTitle: string, values: Row[], log: 
 
 export function configSpec(c: ConfigResult): Record<string, unknown> {
   const xTitle = c.loadUnit === 'req/s' ? 'Offered load (req/s)' : 'Users';
-  const latency = rows(c, (f) => ({ p50: f.p50, p95: f.p95, p99: f.p99 }));
+  const latency = rows(c, (f) => ({ p50: f.p50, p95: f.p95, p99: f.p99, 'task p50': f.taskP50, 'task p95': f.taskP95 }));
   const throughput = rows(c, (f) => ({ throughput: f.throughput }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
