@@ -80,6 +80,7 @@ export async function runValidation(o: ValidateOptions): Promise<ValidationResul
       const sut = await startSystemUnderTest(db, systemOptions(variant, plan, i === 0), layout.api ?? undefined, o.nice);
       try {
         const probes = probesFor([...new Set(mine.flatMap(endpointsOf))], variant.cache, plan);
+        if (sut.checkpointError !== null) log(`${name}: CHECKPOINT before measuring failed (${sut.checkpointError}); background writes may be charged to the queries`);
         log(`${name}: API up; warming up, then calibrating ${probes.length} endpoint paths`);
         await warmUp(sut, probes, plan.jitWarmupSec);
         const { runs, client, wake } = await calibrate(sut, probes, plan, (line) => log(`${name}: ${line}`));

@@ -15,6 +15,8 @@ export interface SystemUnderTest {
   readonly db: ValidationDatabase;
   /** Busy milliseconds per second while idle: the event loop's and Postgres's. */
   readonly idle: { readonly loopMsPerSec: number; readonly pgMsPerSec: number };
+  /** Why the CHECKPOINT before measuring failed, or null (see database.ts). */
+  readonly checkpointError: string | null;
   /** Cumulative busy ms of the event loop: its thread's CPU time where /proc tells it (a
    * thread pre-empted by a neighbour is not working), else the loop's active wall time. */
   loopMs(): Promise<number>;
@@ -37,9 +39,11 @@ export async function startSystemUnderTest(db: ValidationDatabase, system: Syste
       return (await res.json()) as StatsSnapshot;
     };
     const loopMs = async () => threadCpuMs(api.pid) ?? (await api.usage()).loopActiveMs;
+    // the seed's dirty buffers written now, not during calibration (see database.ts)
+    const unflushed = await db.checkpoint();
     const idle = await idleRates(loopMs, db, 600);
     return {
-      api, db, idle, stats, loopMs,
+      api, db, idle, stats, loopMs, checkpointError: unflushed,
       async resetStats() {
         const res = await fetch(`${api.url}/__stats/reset`, { method: 'POST' });
         if (!res.ok) throw new Error(`POST /__stats/reset answered ${res.status}`);
