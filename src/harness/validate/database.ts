@@ -20,8 +20,8 @@ export interface ValidationDatabase {
   /**
    * Write out every dirty buffer now (CHECKPOINT). After a seed, Postgres would otherwise spread
    * that work over the next minutes (checkpoint_completion_target × checkpoint_timeout), and
-   * calibration would charge it to the queries it measures: an early full run found the
-   * aggregation at 10 ms of Postgres CPU in its first minutes and 6.5 ms later. Resolves to
+   * calibration would charge it to the queries it measures (most likely why an early full run
+   * found the aggregation at 10 ms of Postgres CPU in its first minutes, 6.5 ms later). Resolves to
    * null, or why it could not (CHECKPOINT needs superuser rights on an external server).
    */
   checkpoint(): Promise<string | null>;
