@@ -11,12 +11,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { machineFacts } from '../driver/index.js';
-import { calibrate, probesFor, warmUp, type CalibrationRun, type ClientSide } from './calibrate.js';
+import { calibrate, probesFor, warmUp, type ClientSide } from './calibrate.js';
 import { TARGETS, tallyVerdicts } from './compare.js';
 import { CONFIGS, VARIANTS, endpointsOf, systemOptions, type ConfigDef, type ConfigName, type VariantName } from './configs.js';
 import { startDatabase } from './database.js';
 import type { Demand } from './demand.js';
-import type { WakeFit } from './wake-fit.js';
 import { cpuLayout } from './layout.js';
 import { affinityOf, ownNice, pin, renice, reniceTree } from './pin.js';
 import { measureConfig, type ConfigMeasurement } from './measure-config.js';
@@ -68,7 +67,7 @@ export async function runValidation(o: ValidateOptions): Promise<ValidationResul
     if (db.pid !== undefined) reniceTree(db.pid, o.nice);
     renice(process.pid, o.nice);
   }
-  const calibration: Record<string, { idle: { loopMsPerSec: number; pgMsPerSec: number }; client: ClientSide; runs: readonly CalibrationRun[]; wake: WakeFit | null }> = {};
+  const calibration: Record<string, ValidationResult['calibration'][string]> = {};
   const measured = new Map<ConfigName, { inputs: ModelInputs; m: ConfigMeasurement }>();
   let split = { first: 1, perQuery: 1 };
   try {
@@ -109,7 +108,7 @@ export async function runValidation(o: ValidateOptions): Promise<ValidationResul
     machine: machineFacts(), layout, calibration, split,
     configs: configs.flatMap((c) => {
       const e = measured.get(c.name);
-      return e === undefined ? [] : [{ name: c.name, demands: Object.fromEntries(e.inputs.demands), client: e.inputs.client, wake: e.inputs.wake ?? null, cores: e.inputs.cores, popularTtlMs: e.inputs.popularTtlMs, measurement: e.m }];
+      return e === undefined ? [] : [{ name: c.name, demands: Object.fromEntries(e.inputs.demands), client: e.inputs.client, cores: e.inputs.cores, popularTtlMs: e.inputs.popularTtlMs, measurement: e.m }];
     }),
   };
   await writeFile(join(o.outDir, MEASUREMENTS_FILE), `${JSON.stringify(saved)}\n`);
@@ -131,7 +130,6 @@ export interface SavedMeasurements {
     readonly name: ConfigName;
     readonly demands: Readonly<Record<string, Demand>>;
     readonly client: ClientSide;
-    readonly wake: WakeFit | null;
     readonly cores: ModelInputs['cores'];
     readonly popularTtlMs: number;
     readonly measurement: ConfigMeasurement;
